@@ -1,0 +1,26 @@
+package dev.tillpoint.shared;
+
+/**
+ * The stable machine codes of every error the API can answer with (DESIGN.md, "Errors").
+ * Services return them inside a {@link Result}; the web layer alone turns them into HTTP statuses
+ * and problem+json bodies.
+ */
+public enum ErrorCode {
+    VALIDATION_FAILED,
+    UNAUTHORIZED,
+    FORBIDDEN,
+    NOT_FOUND,
+    METHOD_NOT_ALLOWED,
+    NOT_ACCEPTABLE,
+    PAYLOAD_TOO_LARGE,
+    UNSUPPORTED_MEDIA_TYPE,
+    DUPLICATE,
+    UNKNOWN_REFERENCE,
+    LOCKED,
+    INTERNAL_ERROR;
+
+    /** {@code /problems/} plus the code in lower-case kebab form, e.g. {@code /problems/not-found}. */
+    public String problemType() {
+        return "/problems/" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,19 @@
+/**
+ * What every capability shares: result and error codes, ids, the clock, money-adjacent value
+ * objects, and the field keys with the ciphers and hashes built on them.
+ *
+ * <p>Rules that hold in this package:
+ * <ul>
+ *   <li>A card number or PIN only ever travels as {@link dev.tillpoint.shared.CardNumber} or
+ *       {@link dev.tillpoint.shared.Pin}; their {@code toString()} is masked and their digits
+ *       are readable only inside this package, so no other package can log or return them.</li>
+ *   <li>Keys are read once from MicroProfile Config by {@link dev.tillpoint.shared.FieldKeys}; a
+ *       missing or short key fails the deployment, and error messages name the config property,
+ *       never its value.</li>
+ *   <li>Server-generated ids match {@link dev.tillpoint.shared.Ids#PATTERN}, like ids the API
+ *       accepts from callers.</li>
+ *   <li>Time is read from the injected {@link java.time.Clock}, never from the system directly,
+ *       so that tests and timers can fix it.</li>
+ * </ul>
+ */
+package dev.tillpoint.shared;

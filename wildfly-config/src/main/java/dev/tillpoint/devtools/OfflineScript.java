@@ -1,0 +1,41 @@
+package dev.tillpoint.devtools;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Joins the numbered CLI scripts ({@code NN-*.cli}, in order) into one script that boots an
+ * embedded, offline server around them. The scripts themselves stay free of {@code embed-server}
+ * so that an admin can run each one unchanged against a live server with
+ * {@code jboss-cli.sh --connect --file=...}; the build needs them in one CLI session.
+ */
+public final class OfflineScript {
+
+    private OfflineScript() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path configDir = Path.of(args[0]);
+        Path output = Path.of(args[1]);
+        List<Path> scripts;
+        try (Stream<Path> files = Files.list(configDir)) {
+            scripts = files.filter(p -> p.getFileName().toString().matches("\\d\\d-.*\\.cli"))
+                    .sorted()
+                    .toList();
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("embed-server --std-out=discard --server-config=standalone-full.xml");
+        for (Path script : scripts) {
+            lines.add("# ---- " + script.getFileName());
+            lines.addAll(Files.readAllLines(script, StandardCharsets.UTF_8));
+        }
+        lines.add("stop-embedded-server");
+        Files.createDirectories(output.getParent());
+        Files.write(output, lines, StandardCharsets.UTF_8);
+    }
+}
