@@ -1,5 +1,8 @@
 package dev.tillpoint.shared;
 
+import jakarta.ejb.EJBContext;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 
 /**
@@ -7,8 +10,8 @@ import java.sql.SQLException;
  *
  * <p>Services check for duplicates by query first; this covers only the race in which two requests
  * pass that check together and the database's unique constraint refuses the second. PostgreSQL has
- * then aborted the transaction, so the caller must not go on using it: it marks the transaction
- * for rollback and returns its {@code DUPLICATE} answer.
+ * then aborted the transaction, so the caller must not go on using it: the transaction is marked
+ * for rollback and the service returns its {@code DUPLICATE} answer.
  */
 public final class UniqueConstraints {
 
@@ -16,6 +19,25 @@ public final class UniqueConstraints {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private UniqueConstraints() {
+    }
+
+    /**
+     * Flushes {@code em}, turning a unique-constraint violation into {@code false} after marking the
+     * transaction for rollback; any other failure propagates.
+     *
+     * @return true when the flush succeeded
+     */
+    public static boolean flushUnlessViolated(EntityManager em, EJBContext context) {
+        try {
+            em.flush();
+            return true;
+        } catch (PersistenceException e) {
+            if (!violatedBy(e)) {
+                throw e;
+            }
+            context.setRollbackOnly();
+            return false;
+        }
     }
 
     /** Whether {@code failure} or any of its causes is a unique-constraint violation. */

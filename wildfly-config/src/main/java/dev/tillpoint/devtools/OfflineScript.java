@@ -30,6 +30,12 @@ public final class OfflineScript {
         }
         List<String> lines = new ArrayList<>();
         lines.add("embed-server --std-out=discard --server-config=standalone-full.xml");
+        // wildfly:run deploys through the management API, which records the deployment in
+        // standalone-full.xml; a later boot with another data directory (the integration tests)
+        // would find no content for it and refuse to start. Each build starts from no deployment.
+        lines.add("if (outcome == success) of /deployment=tillpoint.ear:read-resource");
+        lines.add("    /deployment=tillpoint.ear:remove");
+        lines.add("end-if");
         for (Path script : scripts) {
             lines.add("# ---- " + script.getFileName());
             lines.addAll(Files.readAllLines(script, StandardCharsets.UTF_8));

@@ -1,0 +1,178 @@
+package dev.tillpoint.customers;
+
+import dev.tillpoint.ledger.Ledger;
+import dev.tillpoint.ledger.LedgerAccountKind;
+import dev.tillpoint.ledger.LedgerAccountView;
+import dev.tillpoint.ledger.PostingOutcome;
+import dev.tillpoint.ledger.TransferKind;
+import dev.tillpoint.ledger.TransferRequest;
+import dev.tillpoint.shared.CardNumber;
+import dev.tillpoint.shared.Currencies;
+import dev.tillpoint.shared.ErrorCode;
+import dev.tillpoint.shared.Ids;
+import dev.tillpoint.shared.PanCipher;
+import dev.tillpoint.shared.PanLookup;
+import dev.tillpoint.shared.Pin;
+import dev.tillpoint.shared.PinHash;
+import dev.tillpoint.shared.PinHasher;
+import dev.tillpoint.shared.Result;
+import dev.tillpoint.shared.UniqueConstraints;
+import dev.tillpoint.shared.ValidationErrors;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Opens customers' card accounts (admin set-up), lists them with balances, lifts PIN lockouts. */
+@Stateless
+public class AccountService {
+
+    static final String CUSTOMER_ID = "customerId";
+    static final String CURRENCY = "currency";
+    static final String OPENING_BALANCE = "openingBalance";
+
+    @PersistenceContext(unitName = "tillpoint")
+    EntityManager em;
+
+    @Resource
+    SessionContext session;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Currencies currencies;
+
+    @Inject
+    PanCipher panCipher;
+
+    @Inject
+    PanLookup panLookup;
+
+    @Inject
+    PinHasher pinHasher;
+
+    @Inject
+    Ledger ledger;
+
+    /**
+     * Opens a card account and posts its opening balance from the bank's funding account, in one
+     * transaction.
+     *
+     * @return the account; {@code VALIDATION_FAILED} listing every bad field ({@code customerId},
+     *         {@code accountNumber}, {@code currency}, {@code openingBalance}, {@code pin});
+     *         {@code UNKNOWN_REFERENCE} when the customer does not exist; {@code DUPLICATE} when the
+     *         card number already has an account
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Result<AccountView> open(NewAccount command) {
+        Objects.requireNonNull(command, "command");
+        ValidationErrors errors = new ValidationErrors();
+        if (!Ids.isValid(command.customerId())) {
+            errors.add(CUSTOMER_ID, "is required and must match " + Ids.PATTERN.pattern());
+        }
+        CardNumber pan = errors.take(CardNumber.parse(command.accountNumber()));
+        if (!currencies.isAllowed(command.currency())) {
+            errors.add(CURRENCY, "must be one of " + String.join(", ", currencies.all()));
+        }
+        if (command.openingBalanceMinor() < 0) {
+            errors.add(OPENING_BALANCE, "must not be negative");
+        }
+        Pin pin = errors.take(Pin.parse(command.pin()));
+        if (!errors.isEmpty()) {
+            return errors.toFailure();
+        }
+        if (em.find(Customer.class, command.customerId()) == null) {
+            return new Result.Failure<>(ErrorCode.UNKNOWN_REFERENCE, "customerId names no customer.",
+                    List.of(new Result.FieldError(CUSTOMER_ID, "names no customer")));
+        }
+        String lookup = panLookup.hashOf(pan);
+        if (cardHasAccount(lookup)) {
+            return duplicateCard();
+        }
+        // The slow PIN hash runs before any write, so it never holds the funding account's row lock.
+        PinHash pinHash = pinHasher.hash(pin);
+        String panCiphertext = panCipher.encrypt(pan);
+
+        LedgerAccountView ledgerAccount = ledger.openAccount(LedgerAccountKind.CUSTOMER, command.currency());
+        if (command.openingBalanceMinor() > 0) {
+            postOpeningBalance(ledgerAccount, command.openingBalanceMinor());
+        }
+        Account account = new Account(ledgerAccount.id(), command.customerId(), command.currency(), pan,
+                panCiphertext, lookup, pinHash, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        em.persist(account);
+        if (!UniqueConstraints.flushUnlessViolated(em, session)) {
+            return duplicateCard();
+        }
+        return Result.ok(account.view(command.openingBalanceMinor()));
+    }
+
+    /** The customer's accounts with their balances, oldest first; empty for an unknown customer. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<AccountView> accountsOf(String customerId) {
+        if (!Ids.isValid(customerId)) {
+            return List.of();
+        }
+        List<Account> accounts = em.createQuery(
+                        "select a from Account a where a.customerId = :customerId order by a.createdAt, a.id", Account.class)
+                .setParameter("customerId", customerId)
+                .getResultList();
+        Map<String, Long> balances = ledger.balancesMinor(accounts.stream().map(Account::id).toList());
+        return accounts.stream().map(account -> account.view(balanceOf(account, balances))).toList();
+    }
+
+    /**
+     * Lifts a PIN lockout: resets the count of wrong PINs and the lock.
+     *
+     * @return the account; {@code NOT_FOUND} when there is none with this id
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Result<AccountView> unlock(String accountId) {
+        // Locked so the reset cannot interleave with a concurrent wrong-PIN count on the same row.
+        Account account = Ids.isValid(accountId) ? em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE) : null;
+        if (account == null) {
+            return Result.failure(ErrorCode.NOT_FOUND, "No account with this id.");
+        }
+        account.unlock();
+        return Result.ok(account.view(balanceOf(account, ledger.balancesMinor(List.of(account.id())))));
+    }
+
+    private void postOpeningBalance(LedgerAccountView account, long amountMinor) {
+        LedgerAccountView funding = ledger.bankAccount(LedgerAccountKind.BANK_FUNDING, account.currency());
+        PostingOutcome outcome = ledger.post(new TransferRequest(funding.id(), account.id(), account.currency(),
+                amountMinor, TransferKind.OPENING_BALANCE, account.id()));
+        if (!(outcome instanceof PostingOutcome.Posted)) {
+            throw new IllegalStateException("The bank's funding account refused an opening balance: " + outcome);
+        }
+    }
+
+    private boolean cardHasAccount(String panLookupHash) {
+        return !em.createQuery("select a.id from Account a where a.panLookup = :lookup", String.class)
+                .setParameter("lookup", panLookupHash)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+
+    private static long balanceOf(Account account, Map<String, Long> balances) {
+        Long balance = balances.get(account.id());
+        if (balance == null) {
+            throw new IllegalStateException("Account " + account.id() + " has no ledger account");
+        }
+        return balance;
+    }
+
+    private static <T> Result<T> duplicateCard() {
+        return Result.failure(ErrorCode.DUPLICATE, "An account with this card number already exists.");
+    }
+}

@@ -1,0 +1,76 @@
+package dev.tillpoint.customers;
+
+import dev.tillpoint.shared.ErrorCode;
+import dev.tillpoint.shared.Ids;
+import dev.tillpoint.shared.Result;
+import dev.tillpoint.shared.UniqueConstraints;
+import dev.tillpoint.shared.ValidationErrors;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+
+/** Registers the bank's customers (admin set-up) and answers whether one exists. */
+@Stateless
+public class CustomerService {
+
+    private static final String ID_PREFIX = "cus";
+
+    @PersistenceContext(unitName = "tillpoint")
+    EntityManager em;
+
+    @Resource
+    SessionContext session;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Registers a customer under the given id, or a generated one when it is null.
+     *
+     * @return the customer; {@code VALIDATION_FAILED} on {@code id} or {@code name}; {@code DUPLICATE}
+     *         when the id is taken
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Result<CustomerView> register(NewCustomer command) {
+        Objects.requireNonNull(command, "command");
+        ValidationErrors errors = new ValidationErrors();
+        if (command.id() != null && !Ids.isValid(command.id())) {
+            errors.add("id", "must match " + Ids.PATTERN.pattern());
+        }
+        if (command.name() == null || command.name().isBlank()) {
+            errors.add("name", "is required");
+        } else if (command.name().length() > Customer.MAX_NAME_LENGTH) {
+            errors.add("name", "must be at most " + Customer.MAX_NAME_LENGTH + " characters");
+        }
+        if (!errors.isEmpty()) {
+            return errors.toFailure();
+        }
+        String id = command.id() != null ? command.id() : Ids.generate(ID_PREFIX);
+        if (em.find(Customer.class, id) != null) {
+            return duplicate();
+        }
+        Customer customer = new Customer(id, command.name(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        em.persist(customer);
+        if (!UniqueConstraints.flushUnlessViolated(em, session)) {
+            return duplicate();
+        }
+        return Result.ok(customer.view());
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean exists(String id) {
+        return Ids.isValid(id) && em.find(Customer.class, id) != null;
+    }
+
+    private static <T> Result<T> duplicate() {
+        return Result.failure(ErrorCode.DUPLICATE, "A customer with this id already exists.");
+    }
+}

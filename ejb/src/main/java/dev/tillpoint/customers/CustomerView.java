@@ -1,0 +1,4 @@
+package dev.tillpoint.customers;
+
+public record CustomerView(String id, String name) {
+}

@@ -1,0 +1,183 @@
+package dev.tillpoint.ledger;
+
+import dev.tillpoint.shared.Currencies;
+import dev.tillpoint.shared.Ids;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The only way money moves: opens ledger accounts, posts transfers between them and reports the
+ * trial balance. Every rule of {@link dev.tillpoint.ledger} is checked here before anything is
+ * written.
+ */
+@Stateless
+public class Ledger {
+
+    private static final Logger LOG = Logger.getLogger(Ledger.class.getName());
+    private static final String TRANSFER_ID_PREFIX = "trf";
+    private static final String VIEW_SELECT = "select new dev.tillpoint.ledger.LedgerAccountView("
+            + "a.id, a.kind, a.currency, a.debitsPostedMinor, a.creditsPostedMinor) from LedgerAccount a ";
+
+    @PersistenceContext(unitName = "tillpoint")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Posts {@code request} in the caller's transaction, which must exist: a posting is always part
+     * of a larger business change (an account opening, a payment) and must commit or roll back with it.
+     *
+     * <p>Both accounts are locked {@code PESSIMISTIC_WRITE}. Pessimistic rather than optimistic:
+     * a merchant's or the bank's account is credited by many concurrent payments, and with a version
+     * check most of them would fail and retry, while a row lock merely queues them for the moment
+     * a posting holds it. Locks are taken in id order so two opposite transfers cannot deadlock.
+     *
+     * @throws IllegalArgumentException when an account does not exist or is not in the transfer's
+     *                                  currency: the caller built a request it should not have
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public PostingOutcome post(TransferRequest request) {
+        Objects.requireNonNull(request, "request");
+        Map<String, LedgerAccount> locked = lockInIdOrder(request.debitAccountId(), request.creditAccountId());
+        LedgerAccount debitAccount = locked.get(request.debitAccountId());
+        LedgerAccount creditAccount = locked.get(request.creditAccountId());
+        Transfer.requireAccountsOf(request, debitAccount, creditAccount);
+        if (!debitAccount.canDebit(request.amountMinor())) {
+            return new PostingOutcome.InsufficientFunds(debitAccount.id());
+        }
+        Transfer transfer = Transfer.post(Ids.generate(TRANSFER_ID_PREFIX), request, debitAccount, creditAccount, now());
+        em.persist(transfer);
+        return new PostingOutcome.Posted(transfer.view());
+    }
+
+    /**
+     * Opens an empty customer or merchant account. The bank's own accounts have fixed ids and are
+     * made by {@link #ensureBankAccounts(Collection)} instead.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public LedgerAccountView openAccount(LedgerAccountKind kind, String currency) {
+        Objects.requireNonNull(kind, "kind");
+        if (kind.isBankAccount()) {
+            throw new IllegalArgumentException("The bank's " + kind + " accounts are not opened on demand");
+        }
+        if (!Currencies.isWellFormed(currency)) {
+            throw new IllegalArgumentException("A ledger account's currency is three upper-case letters");
+        }
+        LedgerAccount account = new LedgerAccount(Ids.generate(kind.idPrefix()), kind, currency, now());
+        em.persist(account);
+        // Written now so that a posting later in this transaction can lock the row with SELECT ... FOR UPDATE.
+        em.flush();
+        return account.view();
+    }
+
+    /**
+     * The bank's funding or payout account for {@code currency}.
+     *
+     * @throws IllegalStateException when it is missing: startup creates one per allowed currency
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public LedgerAccountView bankAccount(LedgerAccountKind kind, String currency) {
+        String id = kind.bankAccountId(currency);
+        return account(id).orElseThrow(() -> new IllegalStateException("The bank account " + id
+                + " is missing; one is created at startup for every allowed currency"));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<LedgerAccountView> account(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        return em.createQuery(VIEW_SELECT + "where a.id = :id", LedgerAccountView.class)
+                .setParameter("id", id)
+                .getResultList()
+                .stream()
+                .findFirst();
+    }
+
+    /** Balances (credits - debits) of the given accounts by id; unknown ids are absent. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Map<String, Long> balancesMinor(Collection<String> accountIds) {
+        Map<String, Long> balances = new HashMap<>();
+        if (accountIds.isEmpty()) {
+            return balances;
+        }
+        em.createQuery(VIEW_SELECT + "where a.id in :ids", LedgerAccountView.class)
+                .setParameter("ids", accountIds)
+                .getResultList()
+                .forEach(view -> balances.put(view.id(), view.balanceMinor()));
+        return balances;
+    }
+
+    /** Debits and credits posted per currency over all ledger accounts. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public TrialBalance trialBalance() {
+        List<CurrencyTotals> totals = em.createQuery("select a.currency, sum(a.debitsPostedMinor), "
+                        + "sum(a.creditsPostedMinor) from LedgerAccount a group by a.currency", Object[].class)
+                .getResultList()
+                .stream()
+                .map(row -> new CurrencyTotals((String) row[0], (Long) row[1], (Long) row[2]))
+                .toList();
+        return TrialBalance.of(totals);
+    }
+
+    /**
+     * Creates the bank's funding and payout accounts for each currency that lacks them. An insert
+     * that skips existing rows rather than check-then-insert, so that servers of a cluster starting
+     * together cannot fail on each other's rows.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void ensureBankAccounts(Collection<String> currencies) {
+        for (String currency : currencies) {
+            if (!Currencies.isWellFormed(currency)) {
+                throw new IllegalArgumentException("A ledger account's currency is three upper-case letters");
+            }
+            for (LedgerAccountKind kind : List.of(LedgerAccountKind.BANK_FUNDING, LedgerAccountKind.BANK_PAYOUT)) {
+                int created = em.createNativeQuery("insert into ledger_accounts "
+                                + "(id, kind, currency, debits_posted, credits_posted, debits_must_not_exceed_credits, created_at) "
+                                + "values (:id, :kind, :currency, 0, 0, false, :createdAt) on conflict do nothing")
+                        .setParameter("id", kind.bankAccountId(currency))
+                        .setParameter("kind", kind.name())
+                        .setParameter("currency", currency)
+                        .setParameter("createdAt", now())
+                        .executeUpdate();
+                if (created > 0) {
+                    LOG.info(() -> "Created the bank account " + kind.bankAccountId(currency));
+                }
+            }
+        }
+    }
+
+    private Map<String, LedgerAccount> lockInIdOrder(String oneId, String otherId) {
+        boolean oneFirst = oneId.compareTo(otherId) < 0;
+        Map<String, LedgerAccount> locked = new HashMap<>();
+        for (String id : oneFirst ? List.of(oneId, otherId) : List.of(otherId, oneId)) {
+            LedgerAccount account = em.find(LedgerAccount.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (account == null) {
+                throw new IllegalArgumentException("No ledger account " + id);
+            }
+            locked.put(id, account);
+        }
+        return locked;
+    }
+
+    /** Microseconds: what both databases store, so a value read back equals the one written. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,28 @@
+/**
+ * The double-entry ledger, kept in TigerBeetle's discipline: accounts carry only running totals,
+ * money moves only by immutable transfers, and every rule is checked before anything is written.
+ *
+ * <p>Invariants:
+ * <ul>
+ *   <li>A {@link dev.tillpoint.ledger.Transfer} moves a positive amount between two different
+ *       accounts of its own currency, adding it to the debit account's {@code debits_posted} and the
+ *       credit account's {@code credits_posted} in the same transaction. Transfers are never
+ *       updated or deleted: a mistake is undone by a reversing transfer.</li>
+ *   <li>Balance = credits posted - debits posted. Posted totals are never negative and only grow.</li>
+ *   <li>An account flagged {@code debitsMustNotExceedCredits} (every customer account) never goes
+ *       below zero; bank and merchant accounts may (funding pays out opening balances, a merchant's
+ *       refunds may exceed its sales).</li>
+ *   <li>Per currency, the sum of all debits posted equals the sum of all credits posted: the trial
+ *       balance.</li>
+ *   <li>Posting locks both accounts ({@code PESSIMISTIC_WRITE}, in id order). Ledger accounts are
+ *       loaded as entities only under that lock or right after being created; every read returns a
+ *       projection. So a managed account is never stale, and the read-modify-write of its totals
+ *       cannot lose a concurrent update.</li>
+ *   <li>The bank's funding and payout accounts exist for every allowed currency, with ids
+ *       {@code bank-funding-EUR}, {@code bank-payout-EUR}...: seeded by migration for the default
+ *       currencies and ensured at startup for any other configured one.</li>
+ * </ul>
+ * The database repeats these rules as constraints (and, on PostgreSQL, triggers), so a bug here
+ * cannot commit an unbalanced ledger.
+ */
+package dev.tillpoint.ledger;

@@ -1,0 +1,172 @@
+package dev.tillpoint.merchants;
+
+import dev.tillpoint.ledger.Ledger;
+import dev.tillpoint.ledger.LedgerAccountKind;
+import dev.tillpoint.ledger.LedgerAccountView;
+import dev.tillpoint.shared.Currencies;
+import dev.tillpoint.shared.ErrorCode;
+import dev.tillpoint.shared.Ids;
+import dev.tillpoint.shared.Result;
+import dev.tillpoint.shared.UniqueConstraints;
+import dev.tillpoint.shared.ValidationErrors;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Registers merchants and manages their terminals (admin set-up); tells the POS API which terminals may pay. */
+@Stateless
+public class MerchantService {
+
+    private static final String ID_PREFIX = "mer";
+
+    @PersistenceContext(unitName = "tillpoint")
+    EntityManager em;
+
+    @Resource
+    SessionContext session;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Currencies currencies;
+
+    @Inject
+    Ledger ledger;
+
+    /**
+     * Registers a merchant with its settlement ledger account.
+     *
+     * @return the merchant; {@code VALIDATION_FAILED} on {@code id}, {@code name} or {@code currency};
+     *         {@code DUPLICATE} when the id is taken
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Result<MerchantView> register(NewMerchant command) {
+        Objects.requireNonNull(command, "command");
+        ValidationErrors errors = new ValidationErrors();
+        if (command.id() != null && !Ids.isValid(command.id())) {
+            errors.add("id", "must match " + Ids.PATTERN.pattern());
+        }
+        if (command.name() == null || command.name().isBlank()) {
+            errors.add("name", "is required");
+        } else if (command.name().length() > Merchant.MAX_NAME_LENGTH) {
+            errors.add("name", "must be at most " + Merchant.MAX_NAME_LENGTH + " characters");
+        }
+        if (!currencies.isAllowed(command.currency())) {
+            errors.add("currency", "must be one of " + String.join(", ", currencies.all()));
+        }
+        if (!errors.isEmpty()) {
+            return errors.toFailure();
+        }
+        String id = command.id() != null ? command.id() : Ids.generate(ID_PREFIX);
+        if (em.find(Merchant.class, id) != null) {
+            return duplicateMerchant();
+        }
+        LedgerAccountView settlementAccount = ledger.openAccount(LedgerAccountKind.MERCHANT, command.currency());
+        Merchant merchant = new Merchant(id, command.name(), command.currency(), settlementAccount.id(), now());
+        em.persist(merchant);
+        if (!UniqueConstraints.flushUnlessViolated(em, session)) {
+            return duplicateMerchant();
+        }
+        return Result.ok(merchant.view());
+    }
+
+    /**
+     * Adds a terminal to a merchant.
+     *
+     * @return the terminal; {@code VALIDATION_FAILED} on {@code id}; {@code NOT_FOUND} for an unknown
+     *         merchant; {@code DUPLICATE} when any merchant ever had a terminal with this id
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Result<TerminalView> addTerminal(String merchantId, String terminalId) {
+        if (!Ids.isValid(terminalId)) {
+            return Result.invalid("id", "is required and must match " + Ids.PATTERN.pattern());
+        }
+        if (!Ids.isValid(merchantId) || em.find(Merchant.class, merchantId) == null) {
+            return merchantNotFound();
+        }
+        if (em.find(Terminal.class, terminalId) != null) {
+            return duplicateTerminal();
+        }
+        Terminal terminal = new Terminal(terminalId, merchantId, now());
+        em.persist(terminal);
+        if (!UniqueConstraints.flushUnlessViolated(em, session)) {
+            return duplicateTerminal();
+        }
+        return Result.ok(terminal.view());
+    }
+
+    /**
+     * Deactivates a merchant's terminal; idempotent.
+     *
+     * @return the terminal, inactive; {@code NOT_FOUND} when it does not exist or is another merchant's
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Result<TerminalView> deactivateTerminal(String merchantId, String terminalId) {
+        Terminal terminal = Ids.isValid(terminalId) ? em.find(Terminal.class, terminalId) : null;
+        if (terminal == null || !terminal.belongsTo(merchantId)) {
+            return Result.failure(ErrorCode.NOT_FOUND, "No terminal with this id at this merchant.");
+        }
+        terminal.deactivate(now());
+        return Result.ok(terminal.view());
+    }
+
+    /** The terminal if it exists and is active: what a POS token's subject must be. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<TerminalView> activeTerminal(String terminalId) {
+        if (!Ids.isValid(terminalId)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(em.find(Terminal.class, terminalId)).filter(Terminal::isActive).map(Terminal::view);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<MerchantView> find(String merchantId) {
+        if (!Ids.isValid(merchantId)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(em.find(Merchant.class, merchantId)).map(Merchant::view);
+    }
+
+    /** The merchant's terminals, active and not, oldest first; empty for an unknown merchant. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<TerminalView> terminalsOf(String merchantId) {
+        if (!Ids.isValid(merchantId)) {
+            return List.of();
+        }
+        return em.createQuery("select t from Terminal t where t.merchantId = :merchantId order by t.createdAt, t.id",
+                        Terminal.class)
+                .setParameter("merchantId", merchantId)
+                .getResultList()
+                .stream()
+                .map(Terminal::view)
+                .toList();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static <T> Result<T> merchantNotFound() {
+        return Result.failure(ErrorCode.NOT_FOUND, "No merchant with this id.");
+    }
+
+    private static <T> Result<T> duplicateMerchant() {
+        return Result.failure(ErrorCode.DUPLICATE, "A merchant with this id already exists.");
+    }
+
+    private static <T> Result<T> duplicateTerminal() {
+        return Result.failure(ErrorCode.DUPLICATE, "A terminal with this id already exists.");
+    }
+}

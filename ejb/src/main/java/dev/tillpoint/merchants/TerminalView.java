@@ -1,0 +1,4 @@
+package dev.tillpoint.merchants;
+
+public record TerminalView(String id, String merchantId, boolean active) {
+}

@@ -1,0 +1,58 @@
+package dev.tillpoint.it;
+
+import java.security.SecureRandom;
+
+/**
+ * Card numbers (PANs) for the tests: random, so every test creates its own cards, and with a
+ * Luhn check digit computed here (ISO/IEC 7812-1), so validity is under the test's control.
+ */
+final class Cards {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Cards() {
+    }
+
+    /** A random Luhn-valid card number of {@code length} digits (never starting with 0). */
+    static String luhnValid(int length) {
+        StringBuilder digits = new StringBuilder(length);
+        digits.append((char) ('1' + RANDOM.nextInt(9)));
+        while (digits.length() < length - 1) {
+            digits.append((char) ('0' + RANDOM.nextInt(10)));
+        }
+        return digits.append(checkDigit(digits)).toString();
+    }
+
+    /** A random number of {@code length} digits whose last digit is NOT the Luhn check digit. */
+    static String luhnInvalid(int length) {
+        String valid = luhnValid(length);
+        int check = valid.charAt(length - 1) - '0';
+        return valid.substring(0, length - 1) + (char) ('0' + (check + 1) % 10);
+    }
+
+    /** The Luhn check digit for {@code payload}: every second digit from the right is doubled. */
+    static char checkDigit(CharSequence payload) {
+        int sum = 0;
+        for (int i = 0; i < payload.length(); i++) {
+            int digit = payload.charAt(payload.length() - 1 - i) - '0';
+            if (i % 2 == 0) {
+                digit *= 2;
+                if (digit > 9) {
+                    digit -= 9;
+                }
+            }
+            sum += digit;
+        }
+        return (char) ('0' + (10 - sum % 10) % 10);
+    }
+
+    static boolean isLuhnValid(String number) {
+        return number.length() > 1
+                && number.chars().allMatch(c -> c >= '0' && c <= '9')
+                && checkDigit(number.substring(0, number.length() - 1)) == number.charAt(number.length() - 1);
+    }
+
+    static String lastFour(String card) {
+        return card.substring(card.length() - 4);
+    }
+}

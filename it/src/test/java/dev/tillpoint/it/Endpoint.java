@@ -1,0 +1,106 @@
+package dev.tillpoint.it;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The endpoints of the bank set-up contract (DESIGN.md, "Offline payments"), with the role each
+ * one requires and a sample request that is well-formed but names resources that do not exist
+ * (enough for every check that must come before the rules: 401, 403).
+ */
+enum Endpoint {
+    CREATE_CUSTOMER("POST", "/api/v1/admin/customers", "admin"),
+    CREATE_ACCOUNT("POST", "/api/v1/admin/accounts", "admin"),
+    UNLOCK_ACCOUNT("POST", "/api/v1/admin/accounts/{id}/unlock", "admin"),
+    CREATE_MERCHANT("POST", "/api/v1/admin/merchants", "admin"),
+    CREATE_TERMINAL("POST", "/api/v1/admin/merchants/{merchantId}/terminals", "admin"),
+    DEACTIVATE_TERMINAL("DELETE", "/api/v1/admin/merchants/{merchantId}/terminals/{id}", "admin"),
+    TRIAL_BALANCE("GET", "/api/v1/admin/ledger/trial-balance", "admin"),
+    MY_ACCOUNTS("GET", "/api/v1/accounts", "customer"),
+    MY_TERMINAL("GET", "/api/v1/pos/terminals/me", "pos"),
+    MERCHANT_TERMINALS("GET", "/api/v1/merchant/terminals", "merchant");
+
+    /** Every role of the `groups` claim. */
+    static final List<String> ROLES = List.of("customer", "pos", "merchant", "admin", "device");
+
+    private static final Pattern PARAMETER = Pattern.compile("\\{[^}]+}");
+
+    final String method;
+    final String template;
+    final String role;
+
+    Endpoint(String method, String template, String role) {
+        this.method = method;
+        this.template = template;
+        this.role = role;
+    }
+
+    /** The template with its path parameters filled in, in order. */
+    String path(String... ids) {
+        Matcher parameter = PARAMETER.matcher(template);
+        StringBuilder path = new StringBuilder();
+        int next = 0;
+        while (parameter.find()) {
+            parameter.appendReplacement(path, Matcher.quoteReplacement(ids[next++]));
+        }
+        parameter.appendTail(path);
+        if (next != ids.length) {
+            throw new IllegalArgumentException(template + " takes " + next + " ids, got " + ids.length);
+        }
+        return path.toString();
+    }
+
+    /** Whether the endpoint reads a JSON request body. */
+    boolean takesBody() {
+        return this == CREATE_CUSTOMER || this == CREATE_ACCOUNT || this == CREATE_MERCHANT || this == CREATE_TERMINAL;
+    }
+
+    /** The path with a fresh, well-formed id that names nothing for every parameter. */
+    String samplePath() {
+        long parameters = PARAMETER.matcher(template).results().count();
+        String[] ids = new String[(int) parameters];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = Api.uniqueId("absent");
+        }
+        return path(ids);
+    }
+
+    /** A well-formed body with fresh ids (null for endpoints without one). */
+    String sampleBody() {
+        return switch (this) {
+            case CREATE_CUSTOMER -> Bodies.json("id", Api.uniqueId("cust"), "name", "Sample Customer");
+            case CREATE_ACCOUNT -> Bodies.json(Bank.accountBody(Api.uniqueId("absent"), Cards.luhnValid(16), "EUR", 100, Bank.PIN));
+            case CREATE_MERCHANT -> Bodies.json("id", Api.uniqueId("merch"), "name", "Sample Merchant", "currency", "EUR");
+            case CREATE_TERMINAL -> Bodies.json("id", Api.uniqueId("term"));
+            default -> null;
+        };
+    }
+
+    /** Sends the sample request as {@code caller}. */
+    Api.Answer sendSample(Api caller) {
+        return caller.send(method, samplePath(), sampleBody(), takesBody() ? "application/json" : null);
+    }
+
+    /** Sends {@code body} as JSON to the sample path as {@code caller}. */
+    Api.Answer sendSample(Api caller, String body) {
+        return caller.send(method, samplePath(), body, "application/json");
+    }
+
+    /** A regular expression for the template that accepts any parameter names. */
+    String templateRegex() {
+        StringBuilder regex = new StringBuilder();
+        int last = 0;
+        Matcher parameter = PARAMETER.matcher(template);
+        while (parameter.find()) {
+            regex.append(Pattern.quote(template.substring(last, parameter.start()))).append("\\{[^}/]+}");
+            last = parameter.end();
+        }
+        return regex.append(Pattern.quote(template.substring(last))).toString();
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + template;
+    }
+}

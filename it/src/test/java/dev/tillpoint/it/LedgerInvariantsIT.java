@@ -1,0 +1,193 @@
+package dev.tillpoint.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tillpoint.customers.AccountService;
+import dev.tillpoint.customers.AccountView;
+import dev.tillpoint.customers.CustomerService;
+import dev.tillpoint.customers.NewAccount;
+import dev.tillpoint.customers.NewCustomer;
+import dev.tillpoint.ledger.Ledger;
+import dev.tillpoint.ledger.LedgerAccountKind;
+import dev.tillpoint.ledger.PostingOutcome;
+import dev.tillpoint.ledger.TransferKind;
+import dev.tillpoint.ledger.TransferRequest;
+import dev.tillpoint.shared.Result;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.transaction.UserTransaction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The ledger's invariants, asserted twice as the ledger's rules say: once by the code (the
+ * {@link Ledger} EJB in a real JTA transaction) and once by the database, which must refuse the
+ * same corruption when a statement bypasses the code. Runs inside the server, on H2 and PostgreSQL.
+ */
+@ExtendWith(ArquillianExtension.class)
+class LedgerInvariantsIT {
+
+    private static final String EJB_MODULE = "java:global/tillpoint/tillpoint-ejb/";
+
+    @Deployment
+    static EnterpriseArchive ear() {
+        return InsideEar.with(LedgerInvariantsIT.class, Cards.class);
+    }
+
+    @EJB(lookup = EJB_MODULE + "Ledger")
+    Ledger ledger;
+
+    @EJB(lookup = EJB_MODULE + "CustomerService")
+    CustomerService customers;
+
+    @EJB(lookup = EJB_MODULE + "AccountService")
+    AccountService accounts;
+
+    @Resource(lookup = "java:jboss/datasources/TillpointDS")
+    DataSource dataSource;
+
+    @Resource(lookup = "java:jboss/UserTransaction")
+    UserTransaction transaction;
+
+    @Test
+    void theCodeRefusesAnOverdraftAndPostsWhatTheFundsCover() throws Exception {
+        AccountView account = openAccount(1_000);
+        String merchantAccount = ledger.openAccount(LedgerAccountKind.MERCHANT, "EUR").id();
+
+        PostingOutcome tooMuch = inTransaction(() -> ledger.post(payment(account.id(), merchantAccount, 1_001)));
+        assertInstanceOf(PostingOutcome.InsufficientFunds.class, tooMuch);
+        PostingOutcome allOfIt = inTransaction(() -> ledger.post(payment(account.id(), merchantAccount, 1_000)));
+        assertInstanceOf(PostingOutcome.Posted.class, allOfIt);
+
+        assertEquals(0L, ledger.account(account.id()).orElseThrow().balanceMinor());
+        assertEquals(1_000L, ledger.account(merchantAccount).orElseThrow().balanceMinor());
+        assertTrue(ledger.trialBalance().balanced(), "trial balance after the payment");
+    }
+
+    @Test
+    void theCodeRefusesATransferAcrossCurrencies() throws Exception {
+        AccountView account = openAccount(500);
+        String usdMerchant = ledger.openAccount(LedgerAccountKind.MERCHANT, "USD").id();
+
+        assertThrows(Exception.class, () -> inTransaction(() -> ledger.post(
+                new TransferRequest(account.id(), usdMerchant, "EUR", 100, TransferKind.PAYMENT, "it"))));
+        assertEquals(500L, ledger.account(account.id()).orElseThrow().balanceMinor());
+    }
+
+    @Test
+    void theDatabaseRefusesACustomerOverdraft() throws Exception {
+        AccountView account = openAccount(700);
+
+        assertRefused("update ledger_accounts set debits_posted = credits_posted + 1 where id = ?", account.id());
+        assertEquals(700L, ledger.account(account.id()).orElseThrow().balanceMinor());
+    }
+
+    @Test
+    void theDatabaseRefusesMalformedTransfers() throws Exception {
+        AccountView account = openAccount(300);
+        String eurMerchant = ledger.openAccount(LedgerAccountKind.MERCHANT, "EUR").id();
+        String usdMerchant = ledger.openAccount(LedgerAccountKind.MERCHANT, "USD").id();
+
+        assertRefused(insertTransfer(account.id(), eurMerchant, "EUR", 0));
+        assertRefused(insertTransfer(account.id(), eurMerchant, "EUR", -5));
+        assertRefused(insertTransfer(account.id(), account.id(), "EUR", 5));
+        assertRefused(insertTransfer(account.id(), usdMerchant, "EUR", 5));
+        assertRefused(insertTransfer(account.id(), usdMerchant, "USD", 5));
+        assertRefused(insertTransfer(account.id(), "no-such-account", "EUR", 5));
+    }
+
+    @Test
+    void onPostgresqlPostingsAreImmutableAndMustBalanceAtCommit() throws Exception {
+        if (!isPostgresql()) {
+            return; // H2 has the CHECK and foreign-key guards above; the triggers are PostgreSQL's.
+        }
+        AccountView account = openAccount(900);
+        assertRefused("update transfers set amount_minor = amount_minor + 1 where credit_account_id = ?", account.id());
+        assertRefused("delete from transfers where credit_account_id = ?", account.id());
+        assertRefused("update ledger_accounts set credits_posted = credits_posted - 1 where id = ?", account.id());
+
+        // Money that appears without a transfer: each statement is legal, the commit is not.
+        String eurMerchant = ledger.openAccount(LedgerAccountKind.MERCHANT, "EUR").id();
+        assertRefused("update ledger_accounts set credits_posted = credits_posted + 50 where id = ?", eurMerchant);
+        assertEquals(0L, ledger.account(eurMerchant).orElseThrow().balanceMinor());
+        assertTrue(ledger.trialBalance().balanced(), "trial balance after the refused statements");
+    }
+
+    private AccountView openAccount(long openingBalanceMinor) {
+        String customerId = "ledger-" + UUID.randomUUID().toString().substring(0, 8);
+        assertInstanceOf(Result.Ok.class, customers.register(new NewCustomer(customerId, "Ledger IT")));
+        Result<AccountView> opened = accounts.open(new NewAccount(customerId, Cards.luhnValid(16), "EUR",
+                openingBalanceMinor, "482913"));
+        return ((Result.Ok<AccountView>) assertInstanceOf(Result.Ok.class, opened)).value();
+    }
+
+    private static TransferRequest payment(String from, String to, long amountMinor) {
+        return new TransferRequest(from, to, "EUR", amountMinor, TransferKind.PAYMENT, "ledger-it");
+    }
+
+    private <T> T inTransaction(Callable<T> work) throws Exception {
+        transaction.begin();
+        try {
+            T result = work.call();
+            transaction.commit();
+            return result;
+        } catch (Exception e) {
+            transaction.rollback();
+            throw e;
+        }
+    }
+
+    private static String[] insertTransfer(String debit, String credit, String currency, long amountMinor) {
+        return new String[] {"insert into transfers (id, debit_account_id, credit_account_id, currency, amount_minor, "
+                + "kind, reference, created_at) values (?, ?, ?, '" + currency + "', " + amountMinor
+                + ", 'PAYMENT', 'it', current_timestamp)", "trf-it-" + UUID.randomUUID(), debit, credit};
+    }
+
+    private void assertRefused(String[] sqlAndParameters) {
+        String[] parameters = new String[sqlAndParameters.length - 1];
+        System.arraycopy(sqlAndParameters, 1, parameters, 0, parameters.length);
+        assertRefused(sqlAndParameters[0], parameters);
+    }
+
+    /** Runs the statement in its own local transaction and asserts the database refused it. */
+    private void assertRefused(String sql, String... parameters) {
+        SQLException refused = assertThrows(SQLException.class, () -> {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    for (int i = 0; i < parameters.length; i++) {
+                        statement.setString(i + 1, parameters[i]);
+                    }
+                    statement.executeUpdate();
+                    connection.commit();
+                } finally {
+                    if (!connection.getAutoCommit()) {
+                        connection.rollback();
+                    }
+                    connection.setAutoCommit(true);
+                }
+            }
+        }, () -> "the database accepted: " + sql);
+        assertTrue(refused.getSQLState() != null && refused.getSQLState().startsWith("23"),
+                () -> "refused for another reason than an integrity rule: " + refused.getSQLState() + " " + refused.getMessage());
+    }
+
+    private boolean isPostgresql() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement ignored = connection.createStatement()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        }
+    }
+}

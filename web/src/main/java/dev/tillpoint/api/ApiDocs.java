@@ -1,0 +1,28 @@
+package dev.tillpoint.api;
+
+/**
+ * Names shared by the OpenAPI annotations: the security scheme, the tags and the reusable error
+ * responses declared on {@link TillpointApplication}. Constants, because annotation values must be
+ * compile-time constants and a misspelt reference would silently produce a dangling {@code $ref}.
+ */
+public final class ApiDocs {
+
+    public static final String SECURITY_SCHEME = "jwt";
+
+    public static final String TAG_ADMIN = "admin";
+    public static final String TAG_CLIENT = "client";
+    public static final String TAG_POS = "pos";
+    public static final String TAG_MERCHANT = "merchant";
+
+    public static final String VALIDATION_FAILED = "ValidationFailed";
+    public static final String UNAUTHORIZED = "Unauthorized";
+    public static final String FORBIDDEN = "Forbidden";
+    public static final String NOT_FOUND = "NotFound";
+    public static final String DUPLICATE = "Duplicate";
+    public static final String PAYLOAD_TOO_LARGE = "PayloadTooLarge";
+    public static final String UNSUPPORTED_MEDIA_TYPE = "UnsupportedMediaType";
+    public static final String UNKNOWN_REFERENCE = "UnknownReference";
+
+    private ApiDocs() {
+    }
+}

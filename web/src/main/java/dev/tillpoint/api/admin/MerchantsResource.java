@@ -1,0 +1,108 @@
+package dev.tillpoint.api.admin;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.tillpoint.api.ApiDocs;
+import dev.tillpoint.api.InputRules;
+import dev.tillpoint.api.Roles;
+import dev.tillpoint.api.TerminalResponse;
+import dev.tillpoint.api.problem.ResultResponses;
+import dev.tillpoint.merchants.MerchantService;
+
+/** Admin: registering merchants and their POS terminals. */
+@Path("admin/merchants")
+@RequestScoped
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = ApiDocs.TAG_ADMIN)
+@SecurityRequirement(name = ApiDocs.SECURITY_SCHEME)
+public class MerchantsResource {
+
+    @EJB
+    private MerchantService merchants;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a merchant",
+            description = "Role: admin. The id is generated when absent; an existing id is a DUPLICATE.")
+    @APIResponse(responseCode = "201", description = "The registered merchant",
+            headers = @Header(name = "Location", description = "The merchant's URI",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MerchantResponse.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocs.VALIDATION_FAILED)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "409", ref = ApiDocs.DUPLICATE)
+    @APIResponse(responseCode = "413", ref = ApiDocs.PAYLOAD_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED_MEDIA_TYPE)
+    public Response register(@NotNull @Valid NewMerchantRequest request, @Context UriInfo uri) {
+        return ResultResponses.created(merchants.register(request.toCommand()), MerchantResponse::from,
+                merchant -> uri.getAbsolutePathBuilder().path(merchant.id()).build());
+    }
+
+    @POST
+    @Path("{merchantId}/terminals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a terminal",
+            description = "Role: admin. Registers an active POS terminal of the merchant. The terminal id is"
+                    + " the principal name its JWT must carry.")
+    @APIResponse(responseCode = "201", description = "The registered terminal",
+            headers = @Header(name = "Location", description = "The terminal's URI",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TerminalResponse.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocs.VALIDATION_FAILED)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiDocs.DUPLICATE)
+    @APIResponse(responseCode = "413", ref = ApiDocs.PAYLOAD_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "422", ref = ApiDocs.UNKNOWN_REFERENCE)
+    public Response addTerminal(
+            @PathParam("merchantId") @Pattern(regexp = InputRules.ID, message = InputRules.ID_MESSAGE) String merchantId,
+            @NotNull @Valid NewTerminalRequest request, @Context UriInfo uri) {
+        return ResultResponses.created(merchants.addTerminal(merchantId, request.id()), TerminalResponse::from,
+                terminal -> uri.getAbsolutePathBuilder().path(terminal.id()).build());
+    }
+
+    @DELETE
+    @Path("{merchantId}/terminals/{id}")
+    @Operation(summary = "Deactivate a terminal",
+            description = "Role: admin. The terminal's token is refused (403) from then on; its history is kept.")
+    @APIResponse(responseCode = "204", description = "Deactivated")
+    @APIResponse(responseCode = "400", ref = ApiDocs.VALIDATION_FAILED)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    public Response deactivateTerminal(
+            @PathParam("merchantId") @Pattern(regexp = InputRules.ID, message = InputRules.ID_MESSAGE) String merchantId,
+            @PathParam("id") @Pattern(regexp = InputRules.ID, message = InputRules.ID_MESSAGE) String id) {
+        return ResultResponses.noContent(merchants.deactivateTerminal(merchantId, id));
+    }
+}
