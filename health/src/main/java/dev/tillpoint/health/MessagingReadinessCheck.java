@@ -1,4 +1,4 @@
-package dev.tillpoint.api.health;
+package dev.tillpoint.health;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;

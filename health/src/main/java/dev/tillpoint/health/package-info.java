@@ -5,4 +5,4 @@
  * <p>Rules: a check reports UP or DOWN under a plain name and nothing else (no URLs, users, driver
  * messages or keys); why it is DOWN goes to the server log.
  */
-package dev.tillpoint.api.health;
+package dev.tillpoint.health;
