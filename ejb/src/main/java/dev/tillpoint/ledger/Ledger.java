@@ -124,14 +124,25 @@ public class Ledger {
         return balances;
     }
 
-    /** Debits and credits posted per currency over all ledger accounts. */
+    /**
+     * Debits and credits posted per currency over all ledger accounts, checked against the
+     * transfers themselves. The account totals alone always agree with each other (every posting
+     * adds its amount to both sides), so they could not reveal totals drifting from the postings;
+     * the ledger is balanced only when debits, credits and the sum of transfers agree in every
+     * currency. A full pass over the transfers: this is an admin report, not a hot path.
+     */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public TrialBalance trialBalance() {
+        Map<String, Long> transferredMinor = new HashMap<>();
+        em.createQuery("select t.currency, sum(t.amountMinor) from Transfer t group by t.currency", Object[].class)
+                .getResultList()
+                .forEach(row -> transferredMinor.put((String) row[0], (Long) row[1]));
         List<CurrencyTotals> totals = em.createQuery("select a.currency, sum(a.debitsPostedMinor), "
                         + "sum(a.creditsPostedMinor) from LedgerAccount a group by a.currency", Object[].class)
                 .getResultList()
                 .stream()
-                .map(row -> new CurrencyTotals((String) row[0], (Long) row[1], (Long) row[2]))
+                .map(row -> new CurrencyTotals((String) row[0], (Long) row[1], (Long) row[2],
+                        transferredMinor.getOrDefault((String) row[0], 0L)))
                 .toList();
         return TrialBalance.of(totals);
     }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The trial balance: per currency, the debits and credits posted over all ledger accounts.
- * Balanced when they are equal for every currency (an empty ledger is balanced).
+ * Balanced when, in every currency, they are equal to each other and to the sum of the transfers
+ * (an empty ledger is balanced).
  */
 public record TrialBalance(boolean balanced, List<CurrencyTotals> currencies) {
 

@@ -12,7 +12,7 @@ class TrialBalanceTest {
     @Test
     void balancedWhenDebitsEqualCreditsInEveryCurrency() {
         TrialBalance trialBalance = TrialBalance.of(List.of(
-                new CurrencyTotals("USD", 300, 300), new CurrencyTotals("EUR", 1_000, 1_000)));
+                new CurrencyTotals("USD", 300, 300, 300), new CurrencyTotals("EUR", 1_000, 1_000, 1_000)));
 
         assertTrue(trialBalance.balanced());
     }
@@ -20,16 +20,24 @@ class TrialBalanceTest {
     @Test
     void unbalancedWhenAnyCurrencyDiffers() {
         TrialBalance trialBalance = TrialBalance.of(List.of(
-                new CurrencyTotals("EUR", 1_000, 1_000), new CurrencyTotals("GBP", 10, 11)));
+                new CurrencyTotals("EUR", 1_000, 1_000, 1_000), new CurrencyTotals("GBP", 10, 11, 10)));
 
         assertFalse(trialBalance.balanced());
         assertFalse(trialBalance.currencies().get(1).balanced());
     }
 
     @Test
+    void unbalancedWhenAccountTotalsAgreeButDriftFromTheTransfers() {
+        // Both sides grew by 5 without a transfer: a lost or invented posting.
+        TrialBalance trialBalance = TrialBalance.of(List.of(new CurrencyTotals("EUR", 1_005, 1_005, 1_000)));
+
+        assertFalse(trialBalance.balanced());
+    }
+
+    @Test
     void listsCurrenciesInOrder() {
-        TrialBalance trialBalance = TrialBalance.of(List.of(new CurrencyTotals("USD", 0, 0),
-                new CurrencyTotals("CNY", 0, 0), new CurrencyTotals("EUR", 0, 0)));
+        TrialBalance trialBalance = TrialBalance.of(List.of(new CurrencyTotals("USD", 0, 0, 0),
+                new CurrencyTotals("CNY", 0, 0, 0), new CurrencyTotals("EUR", 0, 0, 0)));
 
         assertEquals(List.of("CNY", "EUR", "USD"), trialBalance.currencies().stream().map(CurrencyTotals::currency).toList());
     }
@@ -53,7 +61,7 @@ class TrialBalanceTest {
         long debits = views.stream().mapToLong(LedgerAccountView::debitsPostedMinor).sum();
         long credits = views.stream().mapToLong(LedgerAccountView::creditsPostedMinor).sum();
 
-        assertTrue(TrialBalance.of(List.of(new CurrencyTotals("EUR", debits, credits))).balanced());
+        assertTrue(TrialBalance.of(List.of(new CurrencyTotals("EUR", debits, credits, 900 + 250))).balanced());
         assertEquals(0, views.stream().mapToLong(LedgerAccountView::balanceMinor).sum());
     }
 }

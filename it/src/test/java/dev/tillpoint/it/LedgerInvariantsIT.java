@@ -1,6 +1,7 @@
 package dev.tillpoint.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,11 +19,11 @@ import dev.tillpoint.ledger.TransferRequest;
 import dev.tillpoint.shared.Result;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
@@ -30,6 +31,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -82,9 +84,11 @@ class LedgerInvariantsIT {
         AccountView account = openAccount(500);
         String usdMerchant = ledger.openAccount(LedgerAccountKind.MERCHANT, "USD").id();
 
-        assertThrows(Exception.class, () -> inTransaction(() -> ledger.post(
+        EJBException refused = assertThrows(EJBException.class, () -> inTransaction(() -> ledger.post(
                 new TransferRequest(account.id(), usdMerchant, "EUR", 100, TransferKind.PAYMENT, "it"))));
+        assertInstanceOf(IllegalArgumentException.class, refused.getCause(), "a broken invariant, not a fault");
         assertEquals(500L, ledger.account(account.id()).orElseThrow().balanceMinor());
+        assertEquals(0L, ledger.account(usdMerchant).orElseThrow().creditsPostedMinor());
     }
 
     @Test
@@ -110,10 +114,34 @@ class LedgerInvariantsIT {
     }
 
     @Test
-    void onPostgresqlPostingsAreImmutableAndMustBalanceAtCommit() throws Exception {
-        if (!isPostgresql()) {
-            return; // H2 has the CHECK and foreign-key guards above; the triggers are PostgreSQL's.
+    void runsOnTheDatabaseThisPassIsFor() throws Exception {
+        // Without this, a broken driver switch would run the PostgreSQL pass on H2 and pass.
+        String expected = System.getProperty("tillpoint.it.db");
+        assertEquals(expected, isPostgresql() ? "postgresql" : "h2");
+    }
+
+    /** PostgreSQL refuses such a commit (below); H2 has no triggers, so the report must catch it. */
+    @Test
+    @EnabledIfSystemProperty(named = "tillpoint.it.db", matches = "h2")
+    void theTrialBalanceSeesAccountTotalsThatDriftFromTheTransfers() throws Exception {
+        AccountView account = openAccount(400);
+        String merchant = ledger.openAccount(LedgerAccountKind.MERCHANT, "EUR").id();
+        String drift = "update ledger_accounts set debits_posted = debits_posted + ?, credits_posted = credits_posted + ? where id = ?";
+        executeUpdate(drift, 5, 0, account.id());
+        executeUpdate(drift, 0, 5, merchant);
+        try {
+            assertFalse(ledger.trialBalance().balanced(), "totals moved by 5 without a transfer");
+        } finally {
+            executeUpdate(drift, -5, 0, account.id());
+            executeUpdate(drift, 0, -5, merchant);
         }
+        assertTrue(ledger.trialBalance().balanced(), "trial balance once the drift is undone");
+    }
+
+    /** H2 has the CHECK and foreign-key guards above; the triggers are PostgreSQL's. */
+    @Test
+    @EnabledIfSystemProperty(named = "tillpoint.it.db", matches = "postgresql")
+    void onPostgresqlPostingsAreImmutableAndMustBalanceAtCommit() throws Exception {
         AccountView account = openAccount(900);
         assertRefused("update transfers set amount_minor = amount_minor + 1 where credit_account_id = ?", account.id());
         assertRefused("delete from transfers where credit_account_id = ?", account.id());
@@ -185,9 +213,19 @@ class LedgerInvariantsIT {
                 () -> "refused for another reason than an integrity rule: " + refused.getSQLState() + " " + refused.getMessage());
     }
 
+    private void executeUpdate(String sql, long debitsDeltaMinor, long creditsDeltaMinor, String accountId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, debitsDeltaMinor);
+            statement.setLong(2, creditsDeltaMinor);
+            statement.setString(3, accountId);
+            assertEquals(1, statement.executeUpdate());
+        }
+    }
+
     private boolean isPostgresql() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement ignored = connection.createStatement()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
         }
     }
 }

@@ -39,8 +39,21 @@ class OpenApiAndHealthIT extends DeployedEar {
             checks.add(() -> {
                 String path = names.stream().filter(name -> name.matches(endpoint.templateRegex())).findFirst()
                         .orElseThrow(() -> new AssertionError(endpoint.template + " not among the paths " + names));
-                assertTrue(paths.get(path).has(endpoint.method.toLowerCase(Locale.ROOT)),
-                        () -> endpoint + " has no operation: " + paths.get(path));
+                JsonNode operation = paths.get(path).path(endpoint.method.toLowerCase(Locale.ROOT));
+                assertFalse(operation.isMissingNode(), () -> endpoint + " has no operation: " + paths.get(path));
+                assertTrue(operation.path("security").toString().contains("\"jwt\""),
+                        () -> endpoint + " does not require the bearer JWT: " + operation);
+                assertTrue(operation.path("description").asText().contains(endpoint.role)
+                                || operation.path("summary").asText().contains(endpoint.role),
+                        () -> endpoint + " does not name its role " + endpoint.role + ": " + operation);
+                List<String> documented = new ArrayList<>();
+                operation.path("responses").fieldNames().forEachRemaining(documented::add);
+                List<String> required = new ArrayList<>(List.of("401", "403"));
+                if ("POST".equals(endpoint.method) || endpoint.template.contains("{")) {
+                    required.add("400");
+                }
+                assertTrue(documented.containsAll(required),
+                        () -> endpoint + " documents " + documented + ", not all of " + required);
             });
         }
         assertAll(checks);

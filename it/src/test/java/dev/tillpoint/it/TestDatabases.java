@@ -14,7 +14,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Starts every test run from an empty database, before Arquillian boots the server: the H2 run
- * gets a fresh server data directory, the PostgreSQL run a freshly created schema. The server's
+ * gets a fresh server data directory, the PostgreSQL run a freshly created database. The server's
  * own migrations then build the schema, so each run also proves the migrations from zero.
  */
 public final class TestDatabases implements LauncherSessionListener {
@@ -27,21 +27,23 @@ public final class TestDatabases implements LauncherSessionListener {
         }
         deleteRecursively(Path.of(serverDir));
         if ("postgresql".equals(System.getProperty("tillpoint.it.db"))) {
-            recreatePostgresSchema();
+            recreatePostgresDatabase();
         }
     }
 
-    private static void recreatePostgresSchema() {
+    /** Drops and creates the run's own database, connecting to the {@code postgres} maintenance database. */
+    private static void recreatePostgresDatabase() {
         String url = System.getProperty("tillpoint.it.pg.url");
-        String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
-        String adminUrl = url.substring(0, url.indexOf('?'));
-        try (Connection connection = DriverManager.getConnection(adminUrl, System.getProperty("tillpoint.it.pg.user"), "");
+        String withoutParameters = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+        String database = withoutParameters.substring(withoutParameters.lastIndexOf('/') + 1);
+        String maintenanceUrl = withoutParameters.substring(0, withoutParameters.lastIndexOf('/') + 1) + "postgres";
+        try (Connection connection = DriverManager.getConnection(maintenanceUrl, System.getProperty("tillpoint.it.pg.user"), "");
              Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            statement.execute("CREATE SCHEMA " + schema);
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + database);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot reset PostgreSQL schema at " + adminUrl
-                    + " (is PostgreSQL running on 127.0.0.1:5432?)", e);
+            throw new IllegalStateException("cannot recreate the PostgreSQL database " + database + " at "
+                    + maintenanceUrl + " (is PostgreSQL running on 127.0.0.1:5432?)", e);
         }
     }
 
