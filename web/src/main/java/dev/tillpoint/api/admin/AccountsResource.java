@@ -11,14 +11,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -50,8 +46,6 @@ public class AccountsResource {
                     + " balance from the bank's funding account. The card number is shown only masked"
                     + " from then on; the PIN is never shown.")
     @APIResponse(responseCode = "201", description = "The opened account",
-            headers = @Header(name = "Location", description = "The account's URI",
-                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AccountResponse.class)))
     @APIResponse(responseCode = "400", ref = ApiDocs.VALIDATION_FAILED)
@@ -61,9 +55,8 @@ public class AccountsResource {
     @APIResponse(responseCode = "413", ref = ApiDocs.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "422", ref = ApiDocs.UNKNOWN_REFERENCE)
-    public Response open(@NotNull @Valid NewAccountRequest request, @Context UriInfo uri) {
-        return ResultResponses.created(accounts.open(request.toCommand()), AccountResponse::from,
-                account -> uri.getAbsolutePathBuilder().path(account.id()).build());
+    public Response open(@NotNull @Valid NewAccountRequest request) {
+        return ResultResponses.created(accounts.open(request.toCommand()), AccountResponse::from);
     }
 
     @POST

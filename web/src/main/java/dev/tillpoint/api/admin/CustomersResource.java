@@ -9,14 +9,10 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -45,8 +41,6 @@ public class CustomersResource {
     @Operation(summary = "Register a customer",
             description = "Role: admin. The id is generated when absent; an existing id is a DUPLICATE.")
     @APIResponse(responseCode = "201", description = "The registered customer",
-            headers = @Header(name = "Location", description = "The customer's URI",
-                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CustomerResponse.class)))
     @APIResponse(responseCode = "400", ref = ApiDocs.VALIDATION_FAILED)
@@ -55,8 +49,7 @@ public class CustomersResource {
     @APIResponse(responseCode = "409", ref = ApiDocs.DUPLICATE)
     @APIResponse(responseCode = "413", ref = ApiDocs.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED_MEDIA_TYPE)
-    public Response register(@NotNull @Valid NewCustomerRequest request, @Context UriInfo uri) {
-        return ResultResponses.created(customers.register(request.toCommand()), CustomerResponse::from,
-                customer -> uri.getAbsolutePathBuilder().path(customer.id()).build());
+    public Response register(@NotNull @Valid NewCustomerRequest request) {
+        return ResultResponses.created(customers.register(request.toCommand()), CustomerResponse::from);
     }
 }

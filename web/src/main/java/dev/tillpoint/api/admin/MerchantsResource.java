@@ -12,14 +12,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -50,8 +46,6 @@ public class MerchantsResource {
     @Operation(summary = "Register a merchant",
             description = "Role: admin. The id is generated when absent; an existing id is a DUPLICATE.")
     @APIResponse(responseCode = "201", description = "The registered merchant",
-            headers = @Header(name = "Location", description = "The merchant's URI",
-                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MerchantResponse.class)))
     @APIResponse(responseCode = "400", ref = ApiDocs.VALIDATION_FAILED)
@@ -60,9 +54,8 @@ public class MerchantsResource {
     @APIResponse(responseCode = "409", ref = ApiDocs.DUPLICATE)
     @APIResponse(responseCode = "413", ref = ApiDocs.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED_MEDIA_TYPE)
-    public Response register(@NotNull @Valid NewMerchantRequest request, @Context UriInfo uri) {
-        return ResultResponses.created(merchants.register(request.toCommand()), MerchantResponse::from,
-                merchant -> uri.getAbsolutePathBuilder().path(merchant.id()).build());
+    public Response register(@NotNull @Valid NewMerchantRequest request) {
+        return ResultResponses.created(merchants.register(request.toCommand()), MerchantResponse::from);
     }
 
     @POST
@@ -72,8 +65,6 @@ public class MerchantsResource {
             description = "Role: admin. Registers an active POS terminal of the merchant. The terminal id is"
                     + " the principal name its JWT must carry.")
     @APIResponse(responseCode = "201", description = "The registered terminal",
-            headers = @Header(name = "Location", description = "The terminal's URI",
-                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = TerminalResponse.class)))
     @APIResponse(responseCode = "400", ref = ApiDocs.VALIDATION_FAILED)
@@ -83,12 +74,10 @@ public class MerchantsResource {
     @APIResponse(responseCode = "409", ref = ApiDocs.DUPLICATE)
     @APIResponse(responseCode = "413", ref = ApiDocs.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED_MEDIA_TYPE)
-    @APIResponse(responseCode = "422", ref = ApiDocs.UNKNOWN_REFERENCE)
     public Response addTerminal(
             @PathParam("merchantId") @Pattern(regexp = InputRules.ID, message = InputRules.ID_MESSAGE) String merchantId,
-            @NotNull @Valid NewTerminalRequest request, @Context UriInfo uri) {
-        return ResultResponses.created(merchants.addTerminal(merchantId, request.id()), TerminalResponse::from,
-                terminal -> uri.getAbsolutePathBuilder().path(terminal.id()).build());
+            @NotNull @Valid NewTerminalRequest request) {
+        return ResultResponses.created(merchants.addTerminal(merchantId, request.id()), TerminalResponse::from);
     }
 
     @DELETE

@@ -1,6 +1,5 @@
 package dev.tillpoint.api.problem;
 
-import java.net.URI;
 import java.util.function.Function;
 
 import jakarta.ws.rs.core.Response;
@@ -25,11 +24,10 @@ public final class ResultResponses {
         return Problems.response((Result.Failure<T>) result);
     }
 
-    /** 201 with the mapped body and a Location header. */
-    public static <T> Response created(Result<T> result, Function<? super T, ?> toBody,
-            Function<? super T, URI> location) {
+    /** 201 with the mapped body. */
+    public static <T> Response created(Result<T> result, Function<? super T, ?> toBody) {
         if (result instanceof Result.Ok<T> ok) {
-            return Response.created(location.apply(ok.value())).entity(toBody.apply(ok.value())).build();
+            return Response.status(Response.Status.CREATED).entity(toBody.apply(ok.value())).build();
         }
         return Problems.response((Result.Failure<T>) result);
     }
