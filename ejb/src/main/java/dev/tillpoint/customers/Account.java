@@ -1,6 +1,7 @@
 package dev.tillpoint.customers;
 
 import dev.tillpoint.shared.CardNumber;
+import dev.tillpoint.shared.CreationOrder;
 import dev.tillpoint.shared.PinHash;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -121,6 +122,11 @@ public class Account {
 
     String id() {
         return id;
+    }
+
+    /** Where the account stands in its customer's list, oldest first. */
+    CreationOrder position() {
+        return new CreationOrder(createdAt, id);
     }
 
     AccountView view(long balanceMinor) {

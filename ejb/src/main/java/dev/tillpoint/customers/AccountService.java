@@ -7,9 +7,13 @@ import dev.tillpoint.ledger.PostingOutcome;
 import dev.tillpoint.ledger.TransferKind;
 import dev.tillpoint.ledger.TransferRequest;
 import dev.tillpoint.shared.CardNumber;
+import dev.tillpoint.shared.CreationOrder;
 import dev.tillpoint.shared.Currencies;
 import dev.tillpoint.shared.ErrorCode;
 import dev.tillpoint.shared.Ids;
+import dev.tillpoint.shared.Page;
+import dev.tillpoint.shared.PageCursors;
+import dev.tillpoint.shared.PageRequest;
 import dev.tillpoint.shared.PanCipher;
 import dev.tillpoint.shared.PanLookup;
 import dev.tillpoint.shared.Pin;
@@ -32,6 +36,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Opens customers' card accounts (admin set-up), lists them with balances, lifts PIN lockouts. */
 @Stateless
@@ -40,6 +45,8 @@ public class AccountService {
     static final String CUSTOMER_ID = "customerId";
     static final String CURRENCY = "currency";
     static final String OPENING_BALANCE = "openingBalance";
+    /** The customer's account list, as its cursors name it. */
+    private static final String ACCOUNT_LIST = "accounts";
 
     @PersistenceContext(unitName = "tillpoint")
     EntityManager em;
@@ -64,6 +71,9 @@ public class AccountService {
 
     @Inject
     Ledger ledger;
+
+    @Inject
+    PageCursors cursors;
 
     /**
      * Opens a card account and posts its opening balance from the bank's funding account, in one
@@ -117,18 +127,32 @@ public class AccountService {
         return Result.ok(account.view(command.openingBalanceMinor()));
     }
 
-    /** The customer's accounts with their balances, oldest first; empty for an unknown customer. */
+    /**
+     * A page of the customer's accounts with their balances, oldest first (then by id).
+     *
+     * @return the page, empty for an unknown customer; {@code VALIDATION_FAILED} on {@code cursor}
+     *         when the cursor is not one this customer's account list handed out
+     */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<AccountView> accountsOf(String customerId) {
+    public Result<Page<AccountView>> accountsOf(String customerId, PageRequest request) {
+        Objects.requireNonNull(request, "request");
+        PageCursors.Scope scope = new PageCursors.Scope(ACCOUNT_LIST, customerId);
+        return cursors.startOf(request, scope, CreationOrder::fromCursorFields)
+                .map(after -> accountsAfter(customerId, after, request.limit(), scope));
+    }
+
+    private Page<AccountView> accountsAfter(String customerId, Optional<CreationOrder> after, int limit,
+            PageCursors.Scope scope) {
         if (!Ids.isValid(customerId)) {
-            return List.of();
+            return Page.empty();
         }
-        List<Account> accounts = em.createQuery(
-                        "select a from Account a where a.customerId = :customerId order by a.createdAt, a.id", Account.class)
+        List<Account> rows = CreationOrder.pageQuery(em, Account.class, "a", "a.customerId = :customerId", after, limit)
                 .setParameter("customerId", customerId)
                 .getResultList();
-        Map<String, Long> balances = ledger.balancesMinor(accounts.stream().map(Account::id).toList());
-        return accounts.stream().map(account -> account.view(balanceOf(account, balances))).toList();
+        Page<Account> page = Page.fromLookAhead(rows, limit,
+                last -> cursors.issue(scope, last.position().cursorFields()));
+        Map<String, Long> balances = ledger.balancesMinor(page.items().stream().map(Account::id).toList());
+        return page.map(account -> account.view(balanceOf(account, balances)));
     }
 
     /**

@@ -3,9 +3,13 @@ package dev.tillpoint.merchants;
 import dev.tillpoint.ledger.Ledger;
 import dev.tillpoint.ledger.LedgerAccountKind;
 import dev.tillpoint.ledger.LedgerAccountView;
+import dev.tillpoint.shared.CreationOrder;
 import dev.tillpoint.shared.Currencies;
 import dev.tillpoint.shared.ErrorCode;
 import dev.tillpoint.shared.Ids;
+import dev.tillpoint.shared.Page;
+import dev.tillpoint.shared.PageCursors;
+import dev.tillpoint.shared.PageRequest;
 import dev.tillpoint.shared.Result;
 import dev.tillpoint.shared.UniqueConstraints;
 import dev.tillpoint.shared.ValidationErrors;
@@ -29,6 +33,8 @@ import java.util.Optional;
 public class MerchantService {
 
     private static final String ID_PREFIX = "mer";
+    /** The merchant's terminal list, as its cursors name it. */
+    private static final String TERMINAL_LIST = "terminals";
 
     @PersistenceContext(unitName = "tillpoint")
     EntityManager em;
@@ -44,6 +50,9 @@ public class MerchantService {
 
     @Inject
     Ledger ledger;
+
+    @Inject
+    PageCursors cursors;
 
     /**
      * Registers a merchant with its settlement ledger account.
@@ -139,19 +148,31 @@ public class MerchantService {
         return Optional.ofNullable(em.find(Merchant.class, merchantId)).map(Merchant::view);
     }
 
-    /** The merchant's terminals, active and not, oldest first; empty for an unknown merchant. */
+    /**
+     * A page of the merchant's terminals, active and not, oldest first (then by id).
+     *
+     * @return the page, empty for an unknown merchant; {@code VALIDATION_FAILED} on {@code cursor}
+     *         when the cursor is not one this merchant's terminal list handed out
+     */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<TerminalView> terminalsOf(String merchantId) {
+    public Result<Page<TerminalView>> terminalsOf(String merchantId, PageRequest request) {
+        Objects.requireNonNull(request, "request");
+        PageCursors.Scope scope = new PageCursors.Scope(TERMINAL_LIST, merchantId);
+        return cursors.startOf(request, scope, CreationOrder::fromCursorFields)
+                .map(after -> terminalsAfter(merchantId, after, request.limit(), scope));
+    }
+
+    private Page<TerminalView> terminalsAfter(String merchantId, Optional<CreationOrder> after, int limit,
+            PageCursors.Scope scope) {
         if (!Ids.isValid(merchantId)) {
-            return List.of();
+            return Page.empty();
         }
-        return em.createQuery("select t from Terminal t where t.merchantId = :merchantId order by t.createdAt, t.id",
-                        Terminal.class)
+        List<Terminal> rows = CreationOrder.pageQuery(em, Terminal.class, "t", "t.merchantId = :merchantId", after, limit)
                 .setParameter("merchantId", merchantId)
-                .getResultList()
-                .stream()
-                .map(Terminal::view)
-                .toList();
+                .getResultList();
+        return Page.fromLookAhead(rows, limit,
+                        last -> cursors.issue(scope, last.position().cursorFields()))
+                .map(Terminal::view);
     }
 
     private Instant now() {

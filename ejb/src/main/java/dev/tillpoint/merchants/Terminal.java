@@ -1,5 +1,6 @@
 package dev.tillpoint.merchants;
 
+import dev.tillpoint.shared.CreationOrder;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -57,6 +58,11 @@ public class Terminal {
 
     Instant deactivatedAt() {
         return deactivatedAt;
+    }
+
+    /** Where the terminal stands in its merchant's list, oldest first. */
+    CreationOrder position() {
+        return new CreationOrder(createdAt, id);
     }
 
     TerminalView view() {

@@ -51,6 +51,18 @@ public sealed interface Result<T> {
         if (this instanceof Ok<T> ok) {
             return new Ok<>(mapper.apply(ok.value()));
         }
+        return sameFailure();
+    }
+
+    /** Chains a step that may itself fail: the first failure is the answer. */
+    default <U> Result<U> flatMap(Function<? super T, ? extends Result<U>> next) {
+        if (this instanceof Ok<T> ok) {
+            return next.apply(ok.value());
+        }
+        return sameFailure();
+    }
+
+    private <U> Result<U> sameFailure() {
         Failure<T> failure = (Failure<T>) this;
         return new Failure<>(failure.code(), failure.detail(), failure.errors());
     }

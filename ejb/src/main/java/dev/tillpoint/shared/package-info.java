@@ -14,6 +14,11 @@
  *       accepts from callers.</li>
  *   <li>Time is read from the injected {@link java.time.Clock}, never from the system directly,
  *       so that tests and timers can fix it.</li>
+ *   <li>Lists page by keyset (e.g. {@link dev.tillpoint.shared.CreationOrder}), never by OFFSET,
+ *       answering a {@link dev.tillpoint.shared.PageRequest} with a {@link dev.tillpoint.shared.Page}.
+ *       Cursors are signed by {@link dev.tillpoint.shared.PageCursors} and bound to their list and
+ *       caller; a cursor that is not one of them is an expected {@code VALIDATION_FAILED} on
+ *       {@code cursor}, never an exception.</li>
  * </ul>
  */
 package dev.tillpoint.shared;

@@ -83,7 +83,8 @@ CREATE TABLE accounts (
     CONSTRAINT ck_accounts_pin_iterations CHECK (pin_iterations > 0),
     CONSTRAINT ck_accounts_failed_pin_attempts CHECK (failed_pin_attempts >= 0)
 );
-CREATE INDEX ix_accounts_customer ON accounts (customer_id);
+-- Also serves the keyset paging of a customer's accounts (created_at, id).
+CREATE INDEX ix_accounts_customer ON accounts (customer_id, created_at, id);
 
 CREATE TABLE merchants (
     id                    varchar(64)              NOT NULL,
@@ -110,7 +111,8 @@ CREATE TABLE terminals (
     CONSTRAINT ck_terminals_deactivation CHECK (
         (active AND deactivated_at IS NULL) OR (NOT active AND deactivated_at IS NOT NULL))
 );
-CREATE INDEX ix_terminals_merchant ON terminals (merchant_id);
+-- Also serves the keyset paging of a merchant's terminals (created_at, id).
+CREATE INDEX ix_terminals_merchant ON terminals (merchant_id, created_at, id);
 
 -- The bank's funding and payout accounts for the default currencies; any other configured
 -- currency gets its pair at startup (dev.tillpoint.ledger.BankAccountsBootstrap).

@@ -1,5 +1,8 @@
 package dev.tillpoint.it;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +52,29 @@ enum Endpoint {
             throw new IllegalArgumentException(template + " takes " + next + " ids, got " + ids.length);
         }
         return path.toString();
+    }
+
+    /** Whether the endpoint is a list that pages with {@code limit} and {@code cursor} (DESIGN.md "Architecture"). */
+    boolean pages() {
+        return this == MY_ACCOUNTS || this == MERCHANT_TERMINALS;
+    }
+
+    /**
+     * The path of a list endpoint with the paging parameters given as raw text, URL-encoded; a null
+     * one is left out.
+     */
+    String pagePath(String limit, String cursor) {
+        if (!pages()) {
+            throw new IllegalArgumentException(this + " is not a paged list");
+        }
+        List<String> query = new ArrayList<>();
+        if (limit != null) {
+            query.add("limit=" + URLEncoder.encode(limit, StandardCharsets.UTF_8));
+        }
+        if (cursor != null) {
+            query.add("cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+        }
+        return query.isEmpty() ? path() : path() + "?" + String.join("&", query);
     }
 
     /** Whether the endpoint reads a JSON request body. */

@@ -44,6 +44,14 @@ class ErrorCorpusIT extends DeployedEar {
 
     private static final List<String> BAD_IDS = List.of("a b", "x".repeat(65), "../x", "", "é", "a/b", "<script>");
 
+    /** Page limits outside 1..200 or not plain decimal digits. */
+    private static final List<String> BAD_LIMITS = List.of("0", "201", "-1", "abc", "", " ", "1.5", "1e2", "+5", " 5",
+            "0x10", "2147483648", "99999999999999999999", "５", "50abc");
+
+    /** Cursors no list ever handed out: empty, not URL-safe Base64, too short to be signed, too long. */
+    private static final List<String> BAD_CURSORS = List.of("", " ", "not-a-cursor", "a", "AAAA", "====", "+/+/", "%",
+            "A".repeat(600), "é");
+
     /** Ids and card numbers that broken requests carried, by target: none may exist afterwards. */
     private static final Map<Target, Set<String>> CARRIED = new EnumMap<>(Target.class);
 
@@ -352,6 +360,16 @@ class ErrorCorpusIT extends DeployedEar {
                 new Call("merchant", "DELETE", Endpoint.MERCHANT_TERMINALS.path(), null),
                 new Call("merchant", "PUT", Endpoint.MERCHANT_TERMINALS.path(), "{}"))
                 .map(call -> dynamicTest(call.toString(), () -> Expect.problem(call.send(), 405, "METHOD_NOT_ALLOWED")));
+    }
+
+    @TestFactory
+    @Order(14)
+    Stream<DynamicTest> badPagingParametersAre400NamingTheParameter() {
+        return Arrays.stream(Endpoint.values()).filter(Endpoint::pages).flatMap(list -> Stream.concat(
+                BAD_LIMITS.stream().map(limit -> dynamicTest(list + ": limit " + Bodies.show(limit), () -> Expect.validation(
+                        Callers.as(list.role).get(list.pagePath(limit, null)), "limit"))),
+                BAD_CURSORS.stream().map(cursor -> dynamicTest(list + ": cursor " + Bodies.show(cursor), () -> Expect.validation(
+                        Callers.as(list.role).get(list.pagePath(null, cursor)), "cursor")))));
     }
 
     @Test

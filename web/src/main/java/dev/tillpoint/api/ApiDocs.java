@@ -23,6 +23,9 @@ public final class ApiDocs {
     public static final String UNSUPPORTED_MEDIA_TYPE = "UnsupportedMediaType";
     public static final String UNKNOWN_REFERENCE = "UnknownReference";
 
+    /** The {@code nextCursor} of every paged list. */
+    public static final String NEXT_CURSOR = "Pass as cursor to get the next page; present only while more items remain";
+
     private ApiDocs() {
     }
 }

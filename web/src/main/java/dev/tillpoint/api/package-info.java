@@ -10,6 +10,8 @@
  * <li>Request and response bodies are records with the JSON names of DESIGN.md, never entities or
  *     service types; money is {@code amount}/{@code balance}/{@code openingBalance} in minor units.</li>
  * <li>The caller's id comes from the token ({@link dev.tillpoint.api.Callers}), never the body.</li>
+ * <li>A list takes {@code @BeanParam} {@link dev.tillpoint.api.PageParams} and answers
+ *     {@code {"items": [...], "nextCursor": "..."}}, the cursor left out on the last page.</li>
  * <li>Services answer expected outcomes with {@code Result}; resources turn them into responses
  *     only through {@link dev.tillpoint.api.problem.ResultResponses}.</li>
  * <li>No card number, PIN, code secret or key in a response after creation, a log line or an

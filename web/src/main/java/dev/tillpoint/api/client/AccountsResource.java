@@ -3,11 +3,13 @@ package dev.tillpoint.api.client;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -19,7 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.tillpoint.api.ApiDocs;
 import dev.tillpoint.api.Callers;
+import dev.tillpoint.api.PageParams;
 import dev.tillpoint.api.Roles;
+import dev.tillpoint.api.problem.ResultResponses;
 import dev.tillpoint.customers.AccountService;
 
 /** Customer: the caller's own accounts. The customer is the token's principal, never a parameter. */
@@ -36,13 +40,17 @@ public class AccountsResource {
 
     @GET
     @Operation(summary = "My accounts",
-            description = "Role: customer. The caller's accounts with their balances; card numbers masked.")
-    @APIResponse(responseCode = "200", description = "The caller's accounts",
+            description = "Role: customer. The caller's accounts with their balances, oldest first, one page at a"
+                    + " time; card numbers masked.")
+    @APIResponse(responseCode = "200", description = "A page of the caller's accounts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AccountList.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocs.VALIDATION_FAILED)
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
-    public AccountList mine(@Context SecurityContext security) {
-        return AccountList.from(accounts.accountsOf(Callers.id(security)));
+    public Response mine(@BeanParam PageParams page, @Context SecurityContext security) {
+        String customerId = Callers.id(security);
+        return ResultResponses.ok(page.toRequest().flatMap(request -> accounts.accountsOf(customerId, request)),
+                AccountList::from);
     }
 }

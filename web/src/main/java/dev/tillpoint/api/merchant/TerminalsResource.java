@@ -3,11 +3,13 @@ package dev.tillpoint.api.merchant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -19,7 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.tillpoint.api.ApiDocs;
 import dev.tillpoint.api.Callers;
+import dev.tillpoint.api.PageParams;
 import dev.tillpoint.api.Roles;
+import dev.tillpoint.api.problem.ResultResponses;
 import dev.tillpoint.api.TerminalList;
 import dev.tillpoint.merchants.MerchantService;
 
@@ -37,13 +41,17 @@ public class TerminalsResource {
 
     @GET
     @Operation(summary = "My terminals",
-            description = "Role: merchant. The caller's terminals, active and deactivated.")
-    @APIResponse(responseCode = "200", description = "The caller's terminals",
+            description = "Role: merchant. The caller's terminals, active and deactivated, oldest first, one page at"
+                    + " a time.")
+    @APIResponse(responseCode = "200", description = "A page of the caller's terminals",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = TerminalList.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocs.VALIDATION_FAILED)
     @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
-    public TerminalList mine(@Context SecurityContext security) {
-        return TerminalList.from(merchants.terminalsOf(Callers.id(security)));
+    public Response mine(@BeanParam PageParams page, @Context SecurityContext security) {
+        String merchantId = Callers.id(security);
+        return ResultResponses.ok(page.toRequest().flatMap(request -> merchants.terminalsOf(merchantId, request)),
+                TerminalList::from);
     }
 }
