@@ -20,6 +20,7 @@ import dev.tillpoint.shared.Pin;
 import dev.tillpoint.shared.PinHash;
 import dev.tillpoint.shared.PinHasher;
 import dev.tillpoint.shared.Result;
+import dev.tillpoint.shared.StoredTime;
 import dev.tillpoint.shared.UniqueConstraints;
 import dev.tillpoint.shared.ValidationErrors;
 import jakarta.annotation.Resource;
@@ -32,7 +33,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -119,7 +119,7 @@ public class AccountService {
             postOpeningBalance(ledgerAccount, command.openingBalanceMinor());
         }
         Account account = new Account(ledgerAccount.id(), command.customerId(), command.currency(), pan,
-                panCiphertext, lookup, pinHash, clock.instant().truncatedTo(ChronoUnit.MICROS));
+                panCiphertext, lookup, pinHash, StoredTime.now(clock));
         em.persist(account);
         if (!UniqueConstraints.flushUnlessViolated(em, session)) {
             return duplicateCard();

@@ -3,6 +3,7 @@ package dev.tillpoint.customers;
 import dev.tillpoint.shared.ErrorCode;
 import dev.tillpoint.shared.Ids;
 import dev.tillpoint.shared.Result;
+import dev.tillpoint.shared.StoredTime;
 import dev.tillpoint.shared.UniqueConstraints;
 import dev.tillpoint.shared.ValidationErrors;
 import jakarta.annotation.Resource;
@@ -14,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /** Registers the bank's customers (admin set-up) and answers whether one exists. */
@@ -42,14 +42,7 @@ public class CustomerService {
     public Result<CustomerView> register(NewCustomer command) {
         Objects.requireNonNull(command, "command");
         ValidationErrors errors = new ValidationErrors();
-        if (command.id() != null && !Ids.isValid(command.id())) {
-            errors.add("id", "must match " + Ids.PATTERN.pattern());
-        }
-        if (command.name() == null || command.name().isBlank()) {
-            errors.add("name", "is required");
-        } else if (command.name().length() > Customer.MAX_NAME_LENGTH) {
-            errors.add("name", "must be at most " + Customer.MAX_NAME_LENGTH + " characters");
-        }
+        errors.checkOptionalId("id", command.id()).checkName("name", command.name(), Customer.MAX_NAME_LENGTH);
         if (!errors.isEmpty()) {
             return errors.toFailure();
         }
@@ -57,7 +50,7 @@ public class CustomerService {
         if (em.find(Customer.class, id) != null) {
             return duplicate();
         }
-        Customer customer = new Customer(id, command.name(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        Customer customer = new Customer(id, command.name(), StoredTime.now(clock));
         em.persist(customer);
         if (!UniqueConstraints.flushUnlessViolated(em, session)) {
             return duplicate();

@@ -2,6 +2,7 @@ package dev.tillpoint.ledger;
 
 import dev.tillpoint.shared.Currencies;
 import dev.tillpoint.shared.Ids;
+import dev.tillpoint.shared.StoredTime;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -11,7 +12,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -189,6 +189,6 @@ public class Ledger {
 
     /** Microseconds: what both databases store, so a value read back equals the one written. */
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return StoredTime.now(clock);
     }
 }

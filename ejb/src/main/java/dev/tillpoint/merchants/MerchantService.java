@@ -11,6 +11,7 @@ import dev.tillpoint.shared.Page;
 import dev.tillpoint.shared.PageCursors;
 import dev.tillpoint.shared.PageRequest;
 import dev.tillpoint.shared.Result;
+import dev.tillpoint.shared.StoredTime;
 import dev.tillpoint.shared.UniqueConstraints;
 import dev.tillpoint.shared.ValidationErrors;
 import jakarta.annotation.Resource;
@@ -23,7 +24,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,14 +64,7 @@ public class MerchantService {
     public Result<MerchantView> register(NewMerchant command) {
         Objects.requireNonNull(command, "command");
         ValidationErrors errors = new ValidationErrors();
-        if (command.id() != null && !Ids.isValid(command.id())) {
-            errors.add("id", "must match " + Ids.PATTERN.pattern());
-        }
-        if (command.name() == null || command.name().isBlank()) {
-            errors.add("name", "is required");
-        } else if (command.name().length() > Merchant.MAX_NAME_LENGTH) {
-            errors.add("name", "must be at most " + Merchant.MAX_NAME_LENGTH + " characters");
-        }
+        errors.checkOptionalId("id", command.id()).checkName("name", command.name(), Merchant.MAX_NAME_LENGTH);
         if (!currencies.isAllowed(command.currency())) {
             errors.add("currency", "must be one of " + String.join(", ", currencies.all()));
         }
@@ -176,7 +169,7 @@ public class MerchantService {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return StoredTime.now(clock);
     }
 
     private static <T> Result<T> merchantNotFound() {

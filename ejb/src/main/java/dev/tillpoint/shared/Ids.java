@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 public final class Ids {
 
     /** Every id the API accepts or hands out (DESIGN.md, "Architecture"). */
-    public static final Pattern PATTERN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** The id syntax of DESIGN.md, as a constant so that request validation can use the same text. */
+    public static final String REGEX = "[A-Za-z0-9_-]{1,64}";
+    public static final Pattern PATTERN = Pattern.compile(REGEX);
 
     private static final Pattern PREFIX = Pattern.compile("[a-z]{2,8}");
     /** 15 random bytes are 20 URL-safe Base64 characters: 120 bits, far beyond any collision risk. */

@@ -16,6 +16,24 @@ public final class ValidationErrors {
         return this;
     }
 
+    /** Records an error unless {@code id} is absent (the server generates one) or a valid id. */
+    public ValidationErrors checkOptionalId(String field, String id) {
+        if (id != null && !Ids.isValid(id)) {
+            add(field, "must match " + Ids.PATTERN.pattern());
+        }
+        return this;
+    }
+
+    /** Records an error unless {@code name} is present, not blank and at most {@code maxChars} long. */
+    public ValidationErrors checkName(String field, String name, int maxChars) {
+        if (name == null || name.isBlank()) {
+            add(field, "is required");
+        } else if (name.length() > maxChars) {
+            add(field, "must be at most " + maxChars + " characters");
+        }
+        return this;
+    }
+
     /**
      * The value of a successful parse, or {@code null} after recording the failure's field errors.
      * Callers check {@link #isEmpty()} before using any value they took.

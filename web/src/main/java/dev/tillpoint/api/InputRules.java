@@ -1,5 +1,7 @@
 package dev.tillpoint.api;
 
+import dev.tillpoint.shared.Ids;
+
 /**
  * The input rules of DESIGN.md as Bean Validation patterns and limits, so every request record and
  * path parameter states them the same way. The messages never quote the rejected value: a wrong
@@ -8,7 +10,7 @@ package dev.tillpoint.api;
 public final class InputRules {
 
     /** Ids in paths and bodies. */
-    public static final String ID = "[A-Za-z0-9_-]{1,64}";
+    public static final String ID = Ids.REGEX;
     public static final String ID_MESSAGE = "must be 1 to 64 letters, digits, '_' or '-'";
 
     /** ISO 4217 alphabetic code; whether the bank allows it is the service's rule. */
