@@ -1,6 +1,8 @@
 package dev.tillpoint.it;
 
 import java.security.SecureRandom;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Card numbers (PANs) for the tests: random, so every test creates its own cards, and with a
@@ -9,6 +11,8 @@ import java.security.SecureRandom;
 final class Cards {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Every number handed out in this test JVM, so that the last test can look for all of them in the logs. */
+    private static final Set<String> ISSUED = ConcurrentHashMap.newKeySet();
 
     private Cards() {
     }
@@ -20,14 +24,23 @@ final class Cards {
         while (digits.length() < length - 1) {
             digits.append((char) ('0' + RANDOM.nextInt(10)));
         }
-        return digits.append(checkDigit(digits)).toString();
+        String card = digits.append(checkDigit(digits)).toString();
+        ISSUED.add(card);
+        return card;
+    }
+
+    /** The card numbers {@link #luhnValid} and {@link #luhnInvalid} have handed out so far. */
+    static Set<String> issued() {
+        return Set.copyOf(ISSUED);
     }
 
     /** A random number of {@code length} digits whose last digit is NOT the Luhn check digit. */
     static String luhnInvalid(int length) {
         String valid = luhnValid(length);
         int check = valid.charAt(length - 1) - '0';
-        return valid.substring(0, length - 1) + (char) ('0' + (check + 1) % 10);
+        String invalid = valid.substring(0, length - 1) + (char) ('0' + (check + 1) % 10);
+        ISSUED.add(invalid);
+        return invalid;
     }
 
     /** The Luhn check digit for {@code payload}: every second digit from the right is doubled. */

@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.function.Executable;
  * creation, in an error or in a log line. Creates accounts and sends broken requests carrying
  * distinctive card numbers and PINs, then searches every answer and the server's log files.
  */
+@Order(Integer.MAX_VALUE) // last of the run (junit-platform.properties orders classes): it reads every earlier test's log lines
 class SecretsInLogsIT extends DeployedEar {
 
     /** PINs used by this class only, unlikely to appear in a log by chance (no dates, no repeats). */
@@ -70,6 +73,16 @@ class SecretsInLogsIT extends DeployedEar {
                     () -> "PIN " + pin + " in an answer: " + Expect.describe(answer))));
         }
         assertAll(checks);
+    }
+
+    /** After every other test class of the run: none of the cards any of them sent is in a log line. */
+    @Test
+    void noCardNumberAnyTestSentReachesALogLine() throws IOException {
+        Set<String> issued = Cards.issued();
+        assertTrue(issued.size() > 50, () -> "too few cards to mean anything: " + issued.size());
+        String logs = serverLogs();
+        assertAll(issued.stream().map(card -> () -> assertFalse(logs.contains(card),
+                "full card number " + card + " in the server log")));
     }
 
     private String card(int length) {
