@@ -1,15 +1,10 @@
 package dev.tillpoint.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tillpoint.customers.AccountService;
 import dev.tillpoint.customers.AccountView;
-import dev.tillpoint.customers.CustomerService;
 import dev.tillpoint.customers.NewAccount;
-import dev.tillpoint.customers.NewCustomer;
-import dev.tillpoint.ledger.Ledger;
 import dev.tillpoint.ledger.LedgerAccountKind;
 import dev.tillpoint.ledger.PostingOutcome;
 import dev.tillpoint.ledger.TransferKind;
@@ -17,21 +12,16 @@ import dev.tillpoint.ledger.TransferRequest;
 import dev.tillpoint.shared.ErrorCode;
 import dev.tillpoint.shared.Result;
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.transaction.UserTransaction;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The ledger under contention, inside the server with real transactions on H2 and PostgreSQL:
@@ -39,28 +29,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * openings of one card end in exactly one account (the race that only the unique constraint sees,
  * which on PostgreSQL aborts the loser's transaction).
  */
-@ExtendWith(ArquillianExtension.class)
-class LedgerConcurrencyIT {
+class LedgerConcurrencyIT extends InsideEarServices {
 
-    private static final String EJB_MODULE = "java:global/tillpoint/tillpoint-ejb/";
     private static final int THREADS = 8;
 
     @Deployment
     static EnterpriseArchive ear() {
-        return InsideEar.with(LedgerConcurrencyIT.class, Cards.class);
+        return InsideEar.with(LedgerConcurrencyIT.class, InsideEarServices.class, Cards.class);
     }
-
-    @EJB(lookup = EJB_MODULE + "Ledger")
-    Ledger ledger;
-
-    @EJB(lookup = EJB_MODULE + "CustomerService")
-    CustomerService customers;
-
-    @EJB(lookup = EJB_MODULE + "AccountService")
-    AccountService accounts;
-
-    @Resource(lookup = "java:jboss/UserTransaction")
-    UserTransaction transaction;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
@@ -70,8 +46,7 @@ class LedgerConcurrencyIT {
         long openingMinor = 1_000;
         long amountMinor = 10;
         int attemptsPerThread = 25; // 200 attempts for funds that cover 100 of them
-        String customerId = customer();
-        AccountView account = open(customerId, Cards.luhnValid(16), openingMinor);
+        AccountView account = openAccount(openingMinor);
         String merchantAccount = ledger.openAccount(LedgerAccountKind.MERCHANT, "EUR").id();
 
         List<PostingOutcome> outcomes = race(() -> {
@@ -102,7 +77,7 @@ class LedgerConcurrencyIT {
         List<Result<AccountView>> results = new ArrayList<>();
         List<Callable<Result<AccountView>>> openings = new ArrayList<>();
         for (String owner : owners) {
-            openings.add(() -> accounts.open(new NewAccount(owner, card, "EUR", 100, "482913")));
+            openings.add(() -> accounts.open(new NewAccount(owner, card, "EUR", 100, PIN)));
         }
         for (Future<Result<AccountView>> opened : startTogether(openings)) {
             results.add(opened.get(60, TimeUnit.SECONDS));
@@ -116,15 +91,7 @@ class LedgerConcurrencyIT {
     }
 
     private PostingOutcome postInOwnTransaction(TransferRequest request) throws Exception {
-        transaction.begin();
-        try {
-            PostingOutcome outcome = ledger.post(request);
-            transaction.commit();
-            return outcome;
-        } catch (Exception e) {
-            transaction.rollback();
-            throw e;
-        }
+        return inTransaction(() -> ledger.post(request));
     }
 
     /** Runs the same work on every thread at once and collects each thread's result. */
@@ -152,16 +119,5 @@ class LedgerConcurrencyIT {
         }
         gate.countDown();
         return futures;
-    }
-
-    private String customer() {
-        String id = "race-" + UUID.randomUUID().toString().substring(0, 8);
-        assertInstanceOf(Result.Ok.class, customers.register(new NewCustomer(id, "Concurrency IT")));
-        return id;
-    }
-
-    private AccountView open(String customerId, String card, long openingMinor) {
-        Result<AccountView> opened = accounts.open(new NewAccount(customerId, card, "EUR", openingMinor, "482913"));
-        return ((Result.Ok<AccountView>) assertInstanceOf(Result.Ok.class, opened)).value();
     }
 }

@@ -6,63 +6,37 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tillpoint.customers.AccountService;
 import dev.tillpoint.customers.AccountView;
-import dev.tillpoint.customers.CustomerService;
-import dev.tillpoint.customers.NewAccount;
-import dev.tillpoint.customers.NewCustomer;
-import dev.tillpoint.ledger.Ledger;
 import dev.tillpoint.ledger.LedgerAccountKind;
 import dev.tillpoint.ledger.PostingOutcome;
 import dev.tillpoint.ledger.TransferKind;
 import dev.tillpoint.ledger.TransferRequest;
-import dev.tillpoint.shared.Result;
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
-import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The ledger's invariants, asserted twice as the ledger's rules say: once by the code (the
  * {@link Ledger} EJB in a real JTA transaction) and once by the database, which must refuse the
  * same corruption when a statement bypasses the code. Runs inside the server, on H2 and PostgreSQL.
  */
-@ExtendWith(ArquillianExtension.class)
-class LedgerInvariantsIT {
-
-    private static final String EJB_MODULE = "java:global/tillpoint/tillpoint-ejb/";
+class LedgerInvariantsIT extends InsideEarServices {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return InsideEar.with(LedgerInvariantsIT.class, Cards.class);
+        return InsideEar.with(LedgerInvariantsIT.class, InsideEarServices.class, Cards.class);
     }
-
-    @EJB(lookup = EJB_MODULE + "Ledger")
-    Ledger ledger;
-
-    @EJB(lookup = EJB_MODULE + "CustomerService")
-    CustomerService customers;
-
-    @EJB(lookup = EJB_MODULE + "AccountService")
-    AccountService accounts;
 
     @Resource(lookup = "java:jboss/datasources/TillpointDS")
     DataSource dataSource;
-
-    @Resource(lookup = "java:jboss/UserTransaction")
-    UserTransaction transaction;
 
     @Test
     void theCodeRefusesAnOverdraftAndPostsWhatTheFundsCover() throws Exception {
@@ -154,28 +128,8 @@ class LedgerInvariantsIT {
         assertTrue(ledger.trialBalance().balanced(), "trial balance after the refused statements");
     }
 
-    private AccountView openAccount(long openingBalanceMinor) {
-        String customerId = "ledger-" + UUID.randomUUID().toString().substring(0, 8);
-        assertInstanceOf(Result.Ok.class, customers.register(new NewCustomer(customerId, "Ledger IT")));
-        Result<AccountView> opened = accounts.open(new NewAccount(customerId, Cards.luhnValid(16), "EUR",
-                openingBalanceMinor, "482913"));
-        return ((Result.Ok<AccountView>) assertInstanceOf(Result.Ok.class, opened)).value();
-    }
-
     private static TransferRequest payment(String from, String to, long amountMinor) {
         return new TransferRequest(from, to, "EUR", amountMinor, TransferKind.PAYMENT, "ledger-it");
-    }
-
-    private <T> T inTransaction(Callable<T> work) throws Exception {
-        transaction.begin();
-        try {
-            T result = work.call();
-            transaction.commit();
-            return result;
-        } catch (Exception e) {
-            transaction.rollback();
-            throw e;
-        }
     }
 
     private static String[] insertTransfer(String debit, String credit, String currency, long amountMinor) {
