@@ -12,8 +12,8 @@
  *   <li>An account flagged {@code debitsMustNotExceedCredits} (every customer account) never goes
  *       below zero; bank and merchant accounts may (funding pays out opening balances, a merchant's
  *       refunds may exceed its sales).</li>
- *   <li>Per currency, the sum of all debits posted equals the sum of all credits posted: the trial
- *       balance.</li>
+ *   <li>Per currency, the sum of all debits posted equals the sum of all credits posted, and both
+ *       equal the sum of the transfers: the trial balance checks all three.</li>
  *   <li>Posting locks both accounts ({@code PESSIMISTIC_WRITE}, in id order). Ledger accounts are
  *       loaded as entities only under that lock or right after being created; every read returns a
  *       projection. So a managed account is never stale, and the read-modify-write of its totals
