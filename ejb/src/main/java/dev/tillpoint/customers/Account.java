@@ -132,4 +132,9 @@ public class Account {
     AccountView view(long balanceMinor) {
         return new AccountView(id, customerId, CardNumber.mask(panLength, panLast4), currency, balanceMinor);
     }
+
+    /** The admin's view at {@code now}: a lock that has run out is shown as none, as the PIN check treats it. */
+    AdminAccountView adminView(long balanceMinor, Instant now) {
+        return new AdminAccountView(view(balanceMinor), isLockedAt(now) ? lockedUntil : null);
+    }
 }

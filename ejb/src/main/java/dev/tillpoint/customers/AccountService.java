@@ -38,7 +38,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Opens customers' card accounts (admin set-up), lists them with balances, lifts PIN lockouts. */
+/** Opens customers' card accounts (admin set-up), shows and lists them with balances, lifts PIN lockouts. */
 @Stateless
 public class AccountService {
 
@@ -156,6 +156,20 @@ public class AccountService {
     }
 
     /**
+     * The account with its balance and PIN lockout, as the admin reads it back.
+     *
+     * @return the account, empty when there is none with this id
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<AdminAccountView> find(String accountId) {
+        if (!Ids.isValid(accountId)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(em.find(Account.class, accountId))
+                .map(account -> account.adminView(balanceOf(account), clock.instant()));
+    }
+
+    /**
      * Lifts a PIN lockout: resets the count of wrong PINs and the lock.
      *
      * @return the account; {@code NOT_FOUND} when there is none with this id
@@ -168,7 +182,7 @@ public class AccountService {
             return Result.failure(ErrorCode.NOT_FOUND, "No account with this id.");
         }
         account.unlock();
-        return Result.ok(account.view(balanceOf(account, ledger.balancesMinor(List.of(account.id())))));
+        return Result.ok(account.view(balanceOf(account)));
     }
 
     private void postOpeningBalance(LedgerAccountView account, long amountMinor) {
@@ -186,6 +200,10 @@ public class AccountService {
                 .setMaxResults(1)
                 .getResultList()
                 .isEmpty();
+    }
+
+    private long balanceOf(Account account) {
+        return balanceOf(account, ledger.balancesMinor(List.of(account.id())));
     }
 
     private static long balanceOf(Account account, Map<String, Long> balances) {

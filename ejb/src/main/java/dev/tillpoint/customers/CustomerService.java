@@ -16,8 +16,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
-/** Registers the bank's customers (admin set-up) and answers whether one exists. */
+/** Registers the bank's customers (admin set-up), shows one and answers whether one exists. */
 @Stateless
 public class CustomerService {
 
@@ -56,6 +57,15 @@ public class CustomerService {
             return duplicate();
         }
         return Result.ok(customer.view());
+    }
+
+    /** The customer, empty when there is none with this id. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<CustomerView> find(String id) {
+        if (!Ids.isValid(id)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(em.find(Customer.class, id)).map(Customer::view);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -81,6 +81,23 @@ class AccountTest {
     }
 
     @Test
+    void theAdminSeesAPinLockUntilItEnds() {
+        assertEquals(new AdminAccountView(account.view(2_500), null), account.adminView(2_500, NOW));
+        for (int i = 0; i < 5; i++) {
+            account.recordWrongPin(NOW, 5, LOCK);
+        }
+
+        AdminAccountView locked = account.adminView(2_500, NOW);
+        assertTrue(locked.pinLocked());
+        assertEquals(NOW.plus(LOCK), locked.pinLockedUntil());
+        assertEquals(account.view(2_500), locked.account());
+
+        assertFalse(account.adminView(2_500, NOW.plus(LOCK)).pinLocked(), "a lock that ran out is no lock");
+        account.unlock();
+        assertFalse(account.adminView(2_500, NOW).pinLocked());
+    }
+
+    @Test
     void aCommandPrintsNeitherCardNumberNorPin() {
         String printed = new NewAccount("alice", "4111111111111111", "EUR", 100, "123456").toString();
 

@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tillpoint.it.Api.Answer;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * DESIGN.md "Offline payments", admin set-up: customers, accounts (Luhn-valid cards shown only
  * masked, opening balance posted through the ledger), unlock, merchants and terminals, and the
- * trial balance.
+ * trial balance; and the admin reading back what it set up, at the Location of each 201.
  */
 class BankSetupIT extends DeployedEar {
 
@@ -132,6 +135,58 @@ class BankSetupIT extends DeployedEar {
         assertEquals(account.get("accountNumberMasked").asText(), unlocked.path("accountNumberMasked").asText(), unlocked::toString);
         Expect.ok(Bank.unlock(account.get("id").asText()));
         Expect.problem(Bank.unlock(Api.uniqueId("acct")), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void customersAndMerchantsReadBackAsCreatedAtTheirLocation() {
+        assertAll(
+                () -> assertReadsBackAsCreated(Bank.postCustomer(Api.uniqueId("cust"), "Read Back"), Endpoint.READ_CUSTOMER),
+                () -> assertReadsBackAsCreated(Bank.postCustomer(null, "Generated Read Back"), Endpoint.READ_CUSTOMER),
+                () -> assertReadsBackAsCreated(Bank.postMerchant(Api.uniqueId("merch"), "Read Back Shop", "GBP"),
+                        Endpoint.READ_MERCHANT),
+                () -> assertReadsBackAsCreated(Bank.postMerchant(null, "Generated Read Back Shop", "EUR"),
+                        Endpoint.READ_MERCHANT));
+    }
+
+    private static void assertReadsBackAsCreated(Answer created, Endpoint read) {
+        Answer answer = readBack(created, read);
+        assertEquals(Expect.created(created), Expect.ok(answer), () -> "read back otherwise: " + Expect.describe(answer));
+    }
+
+    @Test
+    void anAccountReadsBackAsOpenedWithoutAPinLockAndOnlyMasked() {
+        String card = Cards.luhnValid(19);
+        Answer opened = Bank.postAccount(Bank.accountBody(Bank.customer(), card, "EUR", 3_300, Bank.PIN));
+        Answer read = readBack(opened, Endpoint.READ_ACCOUNT);
+        ObjectNode account = Expect.ok(read).deepCopy();
+
+        assertEquals(BooleanNode.FALSE, account.remove("pinLocked"), () -> "pinLocked not false: " + Expect.describe(read));
+        assertEquals(Expect.created(opened), account,
+                () -> "not the account as opened (pinLockedUntil only while locked): " + Expect.describe(read));
+        assertMasked(card, account);
+        assertCardNotIn(card, read);
+    }
+
+    /**
+     * GET of a 201's Location, which must be {@code read}'s path for the created id: the admin
+     * finds what it created where the answer says.
+     */
+    private static Answer readBack(Answer created, Endpoint read) {
+        String id = Expect.created(created).path("id").asText();
+        String location = Expect.locationPath(created);
+        assertEquals(read.path(id), location, () -> "Location: " + created.headers().map());
+        return Api.admin().get(location);
+    }
+
+    @Test
+    void readingAnUnknownIdIs404AndABadIdIs400NamingIt() {
+        String customer = Bank.customer();
+        assertAll(Stream.of(Endpoint.READ_CUSTOMER, Endpoint.READ_ACCOUNT, Endpoint.READ_MERCHANT).flatMap(read -> Stream.of(
+                () -> Expect.problem(Api.admin().get(read.samplePath()), 404, "NOT_FOUND"),
+                () -> Expect.validation(Api.admin().get(read.path("x".repeat(65))), "id"),
+                () -> Expect.validation(Api.admin().get(read.path("a%20b")), "id"))));
+        Expect.problem(Api.admin().get(Endpoint.READ_ACCOUNT.path(customer)), 404, "NOT_FOUND");
+        Expect.problem(Api.admin().get(Endpoint.READ_MERCHANT.path(customer)), 404, "NOT_FOUND");
     }
 
     @Test

@@ -237,6 +237,12 @@ class ErrorCorpusIT extends DeployedEar {
             String name = " " + Bodies.show(bad);
             return Stream.of(
                     dynamicTest("unlock account" + name, () -> Expect.problemOneOf(Bank.unlock(segment), 400, 404)),
+                    dynamicTest("read customer" + name, () -> Expect.problemOneOf(
+                            Api.admin().get(Endpoint.READ_CUSTOMER.path(segment)), 400, 404)),
+                    dynamicTest("read account" + name, () -> Expect.problemOneOf(
+                            Api.admin().get(Endpoint.READ_ACCOUNT.path(segment)), 400, 404)),
+                    dynamicTest("read merchant" + name, () -> Expect.problemOneOf(
+                            Api.admin().get(Endpoint.READ_MERCHANT.path(segment)), 400, 404)),
                     dynamicTest("terminal of merchant" + name, () -> Expect.problemOneOf(
                             Bank.postTerminal(segment, Api.uniqueId("term")), 400, 404)),
                     dynamicTest("deactivate terminal" + name, () -> Expect.problemOneOf(
@@ -305,6 +311,9 @@ class ErrorCorpusIT extends DeployedEar {
         String merchant = Callers.in("merchant");
         return switch (endpoint) {
             case CREATE_CUSTOMER -> caller.post(endpoint.path(), Bodies.json("id", Api.uniqueId("cust"), "name", "Xml Customer"));
+            case READ_CUSTOMER -> caller.get(endpoint.path(Callers.in("customer")));
+            case READ_ACCOUNT -> caller.get(endpoint.path(Bank.account(Callers.in("customer")).get("id").asText()));
+            case READ_MERCHANT -> caller.get(endpoint.path(merchant));
             case CREATE_ACCOUNT -> caller.post(endpoint.path(), Bodies.json(
                     Bank.accountBody(Callers.in("customer"), Cards.luhnValid(16), "EUR", 100, Bank.PIN)));
             case UNLOCK_ACCOUNT -> caller.send("POST", endpoint.path(Bank.account(Callers.in("customer")).get("id").asText()), null, null);
@@ -347,6 +356,12 @@ class ErrorCorpusIT extends DeployedEar {
                 new Call("admin", "PUT", Endpoint.CREATE_CUSTOMER.path(), "{}"),
                 new Call("admin", "DELETE", Endpoint.CREATE_CUSTOMER.path(), null),
                 new Call("admin", "PATCH", Endpoint.CREATE_ACCOUNT.path(), "{}"),
+                new Call("admin", "PUT", Endpoint.READ_CUSTOMER.samplePath(), "{}"),
+                new Call("admin", "DELETE", Endpoint.READ_CUSTOMER.samplePath(), null),
+                new Call("admin", "POST", Endpoint.READ_ACCOUNT.samplePath(), "{}"),
+                new Call("admin", "DELETE", Endpoint.READ_ACCOUNT.samplePath(), null),
+                new Call("admin", "PUT", Endpoint.READ_MERCHANT.samplePath(), "{}"),
+                new Call("admin", "POST", Endpoint.READ_MERCHANT.samplePath(), "{}"),
                 new Call("admin", "GET", Endpoint.UNLOCK_ACCOUNT.samplePath(), null),
                 new Call("admin", "DELETE", Endpoint.UNLOCK_ACCOUNT.samplePath(), null),
                 new Call("admin", "PUT", Endpoint.CREATE_MERCHANT.path(), "{}"),

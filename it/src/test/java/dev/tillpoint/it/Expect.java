@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tillpoint.it.Api.Answer;
+import java.net.URI;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -69,6 +70,13 @@ final class Expect {
     static void noContent(Answer answer) {
         assertEquals(204, answer.status(), () -> "status: " + describe(answer));
         assertTrue(answer.body().isEmpty(), () -> "204 with a body: " + describe(answer));
+    }
+
+    /** The path of the answer's {@code Location} header, resolved against the API's base URL as a client would. */
+    static String locationPath(Answer answer) {
+        String location = answer.headers().firstValue("Location")
+                .orElseThrow(() -> new AssertionError("no Location header: " + describe(answer)));
+        return URI.create(Api.baseUrl() + "/").resolve(location).getRawPath();
     }
 
     static boolean isJson(Answer answer) {

@@ -23,6 +23,10 @@ public final class ApiDocs {
     public static final String UNSUPPORTED_MEDIA_TYPE = "UnsupportedMediaType";
     public static final String UNKNOWN_REFERENCE = "UnknownReference";
 
+    /** The {@code Location} header of a 201 whose created thing can be read back with GET. */
+    public static final String LOCATION = "Location";
+    public static final String LOCATION_DESCRIPTION = "The created resource's URI; GET it to read it back";
+
     /** The {@code nextCursor} of every paged list. */
     public static final String NEXT_CURSOR = "Pass as cursor to get the next page; present only while more items remain";
 

@@ -1,5 +1,7 @@
 package dev.tillpoint.api.admin;
 
+import java.net.URI;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -8,14 +10,18 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -29,7 +35,7 @@ import dev.tillpoint.api.TerminalResponse;
 import dev.tillpoint.api.problem.ResultResponses;
 import dev.tillpoint.merchants.MerchantService;
 
-/** Admin: registering merchants and their POS terminals. */
+/** Admin: registering merchants and their POS terminals, reading merchants back. */
 @Path("admin/merchants")
 @RequestScoped
 @RolesAllowed(Roles.ADMIN)
@@ -46,6 +52,8 @@ public class MerchantsResource {
     @Operation(summary = "Register a merchant",
             description = "Role: admin. The id is generated when absent; an existing id is a DUPLICATE.")
     @APIResponse(responseCode = "201", description = "The registered merchant",
+            headers = @Header(name = ApiDocs.LOCATION, description = ApiDocs.LOCATION_DESCRIPTION,
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MerchantResponse.class)))
     @APIResponse(responseCode = "400", ref = ApiDocs.VALIDATION_FAILED)
@@ -55,7 +63,24 @@ public class MerchantsResource {
     @APIResponse(responseCode = "413", ref = ApiDocs.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED_MEDIA_TYPE)
     public Response register(@NotNull @Valid NewMerchantRequest request) {
-        return ResultResponses.created(merchants.register(request.toCommand()), MerchantResponse::from);
+        return ResultResponses.created(merchants.register(request.toCommand()), MerchantResponse::from,
+                merchant -> uriOf(merchant.id()));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a merchant",
+            description = "Role: admin. The merchant as registered.")
+    @APIResponse(responseCode = "200", description = "The merchant",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MerchantResponse.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocs.VALIDATION_FAILED)
+    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    public Response find(
+            @PathParam("id") @Pattern(regexp = InputRules.ID, message = InputRules.ID_MESSAGE) String id) {
+        return ResultResponses.okOrNotFound(merchants.find(id), MerchantResponse::from);
     }
 
     @POST
@@ -93,5 +118,10 @@ public class MerchantsResource {
             @PathParam("merchantId") @Pattern(regexp = InputRules.ID, message = InputRules.ID_MESSAGE) String merchantId,
             @PathParam("id") @Pattern(regexp = InputRules.ID, message = InputRules.ID_MESSAGE) String id) {
         return ResultResponses.noContent(merchants.deactivateTerminal(merchantId, id));
+    }
+
+    /** Where {@link #find} reads the merchant back; relative, so JAX-RS resolves it against the API's base URI. */
+    private static URI uriOf(String id) {
+        return UriBuilder.fromResource(MerchantsResource.class).path(MerchantsResource.class, "find").build(id);
     }
 }

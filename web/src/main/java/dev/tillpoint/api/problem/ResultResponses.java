@@ -1,9 +1,12 @@
 package dev.tillpoint.api.problem;
 
+import java.net.URI;
+import java.util.Optional;
 import java.util.function.Function;
 
 import jakarta.ws.rs.core.Response;
 
+import dev.tillpoint.shared.ErrorCode;
 import dev.tillpoint.shared.Result;
 
 /**
@@ -24,10 +27,31 @@ public final class ResultResponses {
         return Problems.response((Result.Failure<T>) result);
     }
 
-    /** 201 with the mapped body. */
+    /** 200 with the mapped body, or 404 {@code NOT_FOUND} when there is nothing. */
+    public static <T> Response okOrNotFound(Optional<T> value, Function<? super T, ?> toBody) {
+        return value.map(found -> Response.ok(toBody.apply(found)).build())
+                .orElseGet(() -> Problems.response(ErrorCode.NOT_FOUND, Problems.defaultDetail(ErrorCode.NOT_FOUND)));
+    }
+
+    /** 201 with the mapped body, for a created thing that cannot be read back on its own. */
     public static <T> Response created(Result<T> result, Function<? super T, ?> toBody) {
+        return created(result, toBody, null);
+    }
+
+    /**
+     * 201 with the mapped body and a {@code Location} header naming where the created thing can be
+     * read back.
+     *
+     * @param location the created value's URI; null for no {@code Location}
+     */
+    public static <T> Response created(Result<T> result, Function<? super T, ?> toBody,
+            Function<? super T, URI> location) {
         if (result instanceof Result.Ok<T> ok) {
-            return Response.status(Response.Status.CREATED).entity(toBody.apply(ok.value())).build();
+            Response.ResponseBuilder created = Response.status(Response.Status.CREATED).entity(toBody.apply(ok.value()));
+            if (location != null) {
+                created.location(location.apply(ok.value()));
+            }
+            return created.build();
         }
         return Problems.response((Result.Failure<T>) result);
     }
