@@ -56,12 +56,7 @@ public class AccountsResource {
                     schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AccountResponse.class)))
-    @APIResponse(responseCode = "400", ref = ApiDocs.VALIDATION_FAILED)
-    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @APIResponse(responseCode = "409", ref = ApiDocs.DUPLICATE)
-    @APIResponse(responseCode = "413", ref = ApiDocs.PAYLOAD_TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED_MEDIA_TYPE)
     @APIResponse(responseCode = "422", ref = ApiDocs.UNKNOWN_REFERENCE)
     public Response open(@NotNull @Valid NewAccountRequest request) {
         return ResultResponses.created(accounts.open(request.toCommand()), AccountResponse::from,
@@ -77,9 +72,6 @@ public class AccountsResource {
     @APIResponse(responseCode = "200", description = "The account",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AdminAccountResponse.class)))
-    @APIResponse(responseCode = "400", ref = ApiDocs.VALIDATION_FAILED)
-    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public Response find(
             @PathParam("id") @Pattern(regexp = InputRules.ID, message = InputRules.ID_MESSAGE) String id) {
@@ -93,9 +85,6 @@ public class AccountsResource {
     @APIResponse(responseCode = "200", description = "The account",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AccountResponse.class)))
-    @APIResponse(responseCode = "400", ref = ApiDocs.VALIDATION_FAILED)
-    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public Response unlock(
             @PathParam("id") @Pattern(regexp = InputRules.ID, message = InputRules.ID_MESSAGE) String id) {

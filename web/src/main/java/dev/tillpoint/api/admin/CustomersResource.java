@@ -54,12 +54,7 @@ public class CustomersResource {
                     schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CustomerResponse.class)))
-    @APIResponse(responseCode = "400", ref = ApiDocs.VALIDATION_FAILED)
-    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @APIResponse(responseCode = "409", ref = ApiDocs.DUPLICATE)
-    @APIResponse(responseCode = "413", ref = ApiDocs.PAYLOAD_TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED_MEDIA_TYPE)
     public Response register(@NotNull @Valid NewCustomerRequest request) {
         return ResultResponses.created(customers.register(request.toCommand()), CustomerResponse::from,
                 customer -> uriOf(customer.id()));
@@ -72,9 +67,6 @@ public class CustomersResource {
     @APIResponse(responseCode = "200", description = "The customer",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CustomerResponse.class)))
-    @APIResponse(responseCode = "400", ref = ApiDocs.VALIDATION_FAILED)
-    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public Response find(
             @PathParam("id") @Pattern(regexp = InputRules.ID, message = InputRules.ID_MESSAGE) String id) {

@@ -39,8 +39,6 @@ public class LedgerResource {
     @APIResponse(responseCode = "200", description = "The trial balance",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = TrialBalanceResponse.class)))
-    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     public TrialBalanceResponse trialBalance() {
         return TrialBalanceResponse.from(ledger.trialBalance());
     }

@@ -56,12 +56,7 @@ public class MerchantsResource {
                     schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MerchantResponse.class)))
-    @APIResponse(responseCode = "400", ref = ApiDocs.VALIDATION_FAILED)
-    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @APIResponse(responseCode = "409", ref = ApiDocs.DUPLICATE)
-    @APIResponse(responseCode = "413", ref = ApiDocs.PAYLOAD_TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED_MEDIA_TYPE)
     public Response register(@NotNull @Valid NewMerchantRequest request) {
         return ResultResponses.created(merchants.register(request.toCommand()), MerchantResponse::from,
                 merchant -> uriOf(merchant.id()));
@@ -74,9 +69,6 @@ public class MerchantsResource {
     @APIResponse(responseCode = "200", description = "The merchant",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MerchantResponse.class)))
-    @APIResponse(responseCode = "400", ref = ApiDocs.VALIDATION_FAILED)
-    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public Response find(
             @PathParam("id") @Pattern(regexp = InputRules.ID, message = InputRules.ID_MESSAGE) String id) {
@@ -92,13 +84,8 @@ public class MerchantsResource {
     @APIResponse(responseCode = "201", description = "The registered terminal",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = TerminalResponse.class)))
-    @APIResponse(responseCode = "400", ref = ApiDocs.VALIDATION_FAILED)
-    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiDocs.DUPLICATE)
-    @APIResponse(responseCode = "413", ref = ApiDocs.PAYLOAD_TOO_LARGE)
-    @APIResponse(responseCode = "415", ref = ApiDocs.UNSUPPORTED_MEDIA_TYPE)
     public Response addTerminal(
             @PathParam("merchantId") @Pattern(regexp = InputRules.ID, message = InputRules.ID_MESSAGE) String merchantId,
             @NotNull @Valid NewTerminalRequest request) {
@@ -110,9 +97,6 @@ public class MerchantsResource {
     @Operation(summary = "Deactivate a terminal",
             description = "Role: admin. The terminal's token is refused (403) from then on; its history is kept.")
     @APIResponse(responseCode = "204", description = "Deactivated")
-    @APIResponse(responseCode = "400", ref = ApiDocs.VALIDATION_FAILED)
-    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public Response deactivateTerminal(
             @PathParam("merchantId") @Pattern(regexp = InputRules.ID, message = InputRules.ID_MESSAGE) String merchantId,

@@ -45,9 +45,6 @@ public class AccountsResource {
     @APIResponse(responseCode = "200", description = "A page of the caller's accounts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AccountList.class)))
-    @APIResponse(responseCode = "400", ref = ApiDocs.VALIDATION_FAILED)
-    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     public Response mine(@BeanParam PageParams page, @Context SecurityContext security) {
         String customerId = Callers.id(security);
         return ResultResponses.ok(page.toRequest().flatMap(request -> accounts.accountsOf(customerId, request)),

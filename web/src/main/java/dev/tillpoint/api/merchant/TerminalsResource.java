@@ -46,9 +46,6 @@ public class TerminalsResource {
     @APIResponse(responseCode = "200", description = "A page of the caller's terminals",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = TerminalList.class)))
-    @APIResponse(responseCode = "400", ref = ApiDocs.VALIDATION_FAILED)
-    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     public Response mine(@BeanParam PageParams page, @Context SecurityContext security) {
         String merchantId = Callers.id(security);
         return ResultResponses.ok(page.toRequest().flatMap(request -> merchants.terminalsOf(merchantId, request)),

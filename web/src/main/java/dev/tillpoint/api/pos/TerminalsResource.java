@@ -47,8 +47,6 @@ public class TerminalsResource {
     @APIResponse(responseCode = "200", description = "The calling terminal",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = TerminalResponse.class)))
-    @APIResponse(responseCode = "401", ref = ApiDocs.UNAUTHORIZED)
-    @APIResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     public Response me(@Context SecurityContext security) {
         // The filter admitted the terminal; it may have been deactivated since, hence the same 403.
         return merchants.activeTerminal(Callers.id(security))
