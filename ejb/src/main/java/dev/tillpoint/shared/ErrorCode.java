@@ -17,6 +17,25 @@ public enum ErrorCode {
     DUPLICATE,
     UNKNOWN_REFERENCE,
     LOCKED,
+    // Offline authorizations and POS payments (DESIGN.md "Offline payments").
+    SECURE_CODE_INVALID,
+    CODE_INVALID,
+    CODE_REUSED,
+    AUTHORIZATION_REVOKED,
+    AUTHORIZATION_EXPIRED,
+    CURRENCY_MISMATCH,
+    LIMIT_EXCEEDED,
+    INSUFFICIENT_FUNDS,
+    IDEMPOTENCY_CONFLICT,
+    IDEMPOTENCY_IN_PROGRESS,
+    PAYMENT_SETTLED,
+    PAYMENT_REFUNDED,
+    PAYMENT_REVERSED,
+    REFUND_EXCEEDS_PAYMENT,
+    // Beacon pages (DESIGN.md "Beacon pages").
+    BEACON_NOT_FOUND,
+    OUT_OF_RANGE,
+    CHANNEL_NOT_SUPPORTED,
     INTERNAL_ERROR;
 
     /** {@code /problems/} plus the code in lower-case kebab form, e.g. {@code /problems/not-found}. */

@@ -28,7 +28,25 @@ class ErrorStatusTest {
                 Map.entry(ErrorCode.UNSUPPORTED_MEDIA_TYPE, 415),
                 Map.entry(ErrorCode.UNKNOWN_REFERENCE, 422),
                 Map.entry(ErrorCode.LOCKED, 423),
+                Map.entry(ErrorCode.SECURE_CODE_INVALID, 403),
+                Map.entry(ErrorCode.CODE_INVALID, 402),
+                Map.entry(ErrorCode.CODE_REUSED, 402),
+                Map.entry(ErrorCode.AUTHORIZATION_REVOKED, 402),
+                Map.entry(ErrorCode.AUTHORIZATION_EXPIRED, 402),
+                Map.entry(ErrorCode.CURRENCY_MISMATCH, 402),
+                Map.entry(ErrorCode.LIMIT_EXCEEDED, 402),
+                Map.entry(ErrorCode.INSUFFICIENT_FUNDS, 402),
+                Map.entry(ErrorCode.IDEMPOTENCY_CONFLICT, 409),
+                Map.entry(ErrorCode.IDEMPOTENCY_IN_PROGRESS, 409),
+                Map.entry(ErrorCode.PAYMENT_SETTLED, 409),
+                Map.entry(ErrorCode.PAYMENT_REFUNDED, 409),
+                Map.entry(ErrorCode.PAYMENT_REVERSED, 409),
+                Map.entry(ErrorCode.REFUND_EXCEEDS_PAYMENT, 422),
+                Map.entry(ErrorCode.BEACON_NOT_FOUND, 404),
+                Map.entry(ErrorCode.OUT_OF_RANGE, 422),
+                Map.entry(ErrorCode.CHANNEL_NOT_SUPPORTED, 422),
                 Map.entry(ErrorCode.INTERNAL_ERROR, 500));
+        assertEquals(ErrorCode.values().length, contract.size(), "every code has its status in this table");
         contract.forEach((code, status) -> assertEquals(status, ErrorStatus.of(code), code.name()));
     }
 
