@@ -26,7 +26,9 @@ enum Endpoint {
     TRIAL_BALANCE("GET", "/api/v1/admin/ledger/trial-balance", "admin"),
     MY_ACCOUNTS("GET", "/api/v1/accounts", "customer"),
     MY_TERMINAL("GET", "/api/v1/pos/terminals/me", "pos"),
-    MERCHANT_TERMINALS("GET", "/api/v1/merchant/terminals", "merchant");
+    MERCHANT_TERMINALS("GET", "/api/v1/merchant/terminals", "merchant"),
+    // Payment notifications (DESIGN.md "Settlement": the payment-events subscriber).
+    MY_NOTIFICATIONS("GET", "/api/v1/notifications", "customer");
 
     /** Every role of the `groups` claim. */
     static final List<String> ROLES = List.of("customer", "pos", "merchant", "admin", "device");
@@ -60,7 +62,7 @@ enum Endpoint {
 
     /** Whether the endpoint is a list that pages with {@code limit} and {@code cursor} (DESIGN.md "Architecture"). */
     boolean pages() {
-        return this == MY_ACCOUNTS || this == MERCHANT_TERMINALS;
+        return this == MY_ACCOUNTS || this == MERCHANT_TERMINALS || this == MY_NOTIFICATIONS;
     }
 
     /**
