@@ -28,7 +28,11 @@ enum Endpoint {
     MY_TERMINAL("GET", "/api/v1/pos/terminals/me", "pos"),
     MERCHANT_TERMINALS("GET", "/api/v1/merchant/terminals", "merchant"),
     // Payment notifications (DESIGN.md "Settlement": the payment-events subscriber).
-    MY_NOTIFICATIONS("GET", "/api/v1/notifications", "customer");
+    MY_NOTIFICATIONS("GET", "/api/v1/notifications", "customer"),
+    // Settlement (DESIGN.md "Settlement").
+    RUN_SETTLEMENT("POST", "/api/v1/admin/settlements", "admin"),
+    MY_SETTLEMENTS("GET", "/api/v1/merchant/settlements", "merchant"),
+    MY_SETTLEMENT("GET", "/api/v1/merchant/settlements/{id}", "merchant");
 
     /** Every role of the `groups` claim. */
     static final List<String> ROLES = List.of("customer", "pos", "merchant", "admin", "device");
@@ -62,7 +66,7 @@ enum Endpoint {
 
     /** Whether the endpoint is a list that pages with {@code limit} and {@code cursor} (DESIGN.md "Architecture"). */
     boolean pages() {
-        return this == MY_ACCOUNTS || this == MERCHANT_TERMINALS || this == MY_NOTIFICATIONS;
+        return this == MY_ACCOUNTS || this == MERCHANT_TERMINALS || this == MY_NOTIFICATIONS || this == MY_SETTLEMENTS;
     }
 
     /**
