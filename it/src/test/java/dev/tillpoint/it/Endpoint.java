@@ -26,7 +26,11 @@ enum Endpoint {
     TRIAL_BALANCE("GET", "/api/v1/admin/ledger/trial-balance", "admin"),
     MY_ACCOUNTS("GET", "/api/v1/accounts", "customer"),
     MY_TERMINAL("GET", "/api/v1/pos/terminals/me", "pos"),
-    MERCHANT_TERMINALS("GET", "/api/v1/merchant/terminals", "merchant");
+    MERCHANT_TERMINALS("GET", "/api/v1/merchant/terminals", "merchant"),
+    // Offline payments (DESIGN.md "Offline payments"): customer and POS sides.
+    CREATE_OFFLINE_AUTHORIZATION("POST", "/api/v1/offline-authorizations", "customer"),
+    MY_OFFLINE_AUTHORIZATIONS("GET", "/api/v1/offline-authorizations", "customer"),
+    REVOKE_OFFLINE_AUTHORIZATION("DELETE", "/api/v1/offline-authorizations/{id}", "customer");
 
     /** Every role of the `groups` claim. */
     static final List<String> ROLES = List.of("customer", "pos", "merchant", "admin", "device");
@@ -60,7 +64,7 @@ enum Endpoint {
 
     /** Whether the endpoint is a list that pages with {@code limit} and {@code cursor} (DESIGN.md "Architecture"). */
     boolean pages() {
-        return this == MY_ACCOUNTS || this == MERCHANT_TERMINALS;
+        return this == MY_ACCOUNTS || this == MERCHANT_TERMINALS || this == MY_OFFLINE_AUTHORIZATIONS;
     }
 
     /**
@@ -83,7 +87,8 @@ enum Endpoint {
 
     /** Whether the endpoint reads a JSON request body. */
     boolean takesBody() {
-        return this == CREATE_CUSTOMER || this == CREATE_ACCOUNT || this == CREATE_MERCHANT || this == CREATE_TERMINAL;
+        return this == CREATE_CUSTOMER || this == CREATE_ACCOUNT || this == CREATE_MERCHANT || this == CREATE_TERMINAL
+                || this == CREATE_OFFLINE_AUTHORIZATION;
     }
 
     /** The path with a fresh, well-formed id that names nothing for every parameter. */
@@ -103,6 +108,8 @@ enum Endpoint {
             case CREATE_ACCOUNT -> Bodies.json(Bank.accountBody(Api.uniqueId("absent"), Cards.luhnValid(16), "EUR", 100, Bank.PIN));
             case CREATE_MERCHANT -> Bodies.json("id", Api.uniqueId("merch"), "name", "Sample Merchant", "currency", "EUR");
             case CREATE_TERMINAL -> Bodies.json("id", Api.uniqueId("term"));
+            case CREATE_OFFLINE_AUTHORIZATION -> Bodies.json("accountNumber", Cards.luhnValid(16), "secureCode", Bank.PIN,
+                    "deviceId", "phone");
             default -> null;
         };
     }
