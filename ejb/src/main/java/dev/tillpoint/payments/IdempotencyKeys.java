@@ -146,19 +146,35 @@ public class IdempotencyKeys {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void complete(String terminalId, String key, String token, String paymentId, String refundId,
             ErrorCode outcome, String detail) {
-        int updated = em.createNativeQuery("update pos_idempotency_keys set state = 'COMPLETED', payment_id = :payment,"
-                        + " refund_id = :refund, outcome_code = :code, outcome_detail = :detail, completed_at = :now,"
-                        + " claim_token = null, claimed_at = null"
-                        + " where terminal_id = :terminal and idempotency_key = :key and claim_token = :token")
-                .setParameter("payment", paymentId)
-                .setParameter("refund", refundId)
-                .setParameter("code", outcome == null ? null : outcome.name())
-                .setParameter("detail", detail)
+        // Only the columns with a value are set: a null bound into a native query has no SQL type
+        // PostgreSQL can infer.
+        StringBuilder set = new StringBuilder("update pos_idempotency_keys set state = 'COMPLETED', completed_at = :now,"
+                + " claim_token = null, claimed_at = null");
+        if (paymentId != null) {
+            set.append(", payment_id = :payment");
+        }
+        if (refundId != null) {
+            set.append(", refund_id = :refund");
+        }
+        if (outcome != null) {
+            set.append(", outcome_code = :code, outcome_detail = :detail");
+        }
+        var update = em.createNativeQuery(set + " where terminal_id = :terminal and idempotency_key = :key"
+                        + " and claim_token = :token")
                 .setParameter("now", StoredTime.now(clock))
                 .setParameter("terminal", terminalId)
                 .setParameter("key", key)
-                .setParameter("token", token)
-                .executeUpdate();
+                .setParameter("token", token);
+        if (paymentId != null) {
+            update.setParameter("payment", paymentId);
+        }
+        if (refundId != null) {
+            update.setParameter("refund", refundId);
+        }
+        if (outcome != null) {
+            update.setParameter("code", outcome.name()).setParameter("detail", detail == null ? "" : detail);
+        }
+        int updated = update.executeUpdate();
         if (updated != 1) {
             throw new IllegalStateException("An idempotency key was completed without its claim");
         }

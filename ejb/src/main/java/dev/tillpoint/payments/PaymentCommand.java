@@ -18,7 +18,7 @@ public record PaymentCommand(String userId, String securityCode, long amountMino
      * The request's identity for idempotency: equal JSON bodies give equal fingerprints, any field
      * that differs gives another. Fields are length-prefixed so no two requests can run together.
      */
-    String fingerprint() {
+    public String fingerprint() {
         return fingerprintOf("PAYMENT", userId, securityCode, Long.toString(amountMinor), currency, orderId, orderDescription);
     }
 

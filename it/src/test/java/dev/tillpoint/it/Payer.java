@@ -9,6 +9,8 @@ import dev.tillpoint.payments.codes.Base32;
 import dev.tillpoint.payments.codes.Totp;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A customer with a card account and a phone, as the offline-payment tests need them: the phone
@@ -16,6 +18,10 @@ import java.util.Map;
  * as the real app does (RFC 6238 from the secret alone).
  */
 final class Payer {
+
+    /** Every code secret (Base32) and security code the tests handled, for the log search that runs last. */
+    private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
+    private static final Set<String> CODES = ConcurrentHashMap.newKeySet();
 
     final String customerId;
     final String accountId;
@@ -48,6 +54,11 @@ final class Payer {
         return payer;
     }
 
+    /** The same customer and account on another phone, not yet authorized. */
+    Payer onAnotherDevice() {
+        return new Payer(customerId, accountId, card, pin, Api.uniqueId("phone"));
+    }
+
     Api api() {
         return Api.as(customerId, "customer");
     }
@@ -73,6 +84,7 @@ final class Payer {
         assertTrue(code.path("secret").asText().matches("[A-Z2-7]{32,}"), created::toString);
         authorizationId = created.get("id").asText();
         secret = Base32.decode(code.get("secret").asText());
+        SECRETS.add(code.get("secret").asText());
         return created;
     }
 
@@ -87,7 +99,9 @@ final class Payer {
 
     /** The code {@code steps} time steps from now (negative: earlier). */
     String codeAt(int steps) {
-        return Totp.code(secret, Totp.stepAt(Instant.now()) + steps);
+        String code = Totp.code(secret, Totp.stepAt(Instant.now()) + steps);
+        CODES.add(code);
+        return code;
     }
 
     /** A well-formed code that is none of this phone's codes within a wide window. */
@@ -100,9 +114,18 @@ final class Payer {
                 valid |= Totp.code(secret, step).equals(code);
             }
             if (!valid) {
+                CODES.add(code);
                 return code;
             }
         }
+    }
+
+    static Set<String> issuedSecrets() {
+        return Set.copyOf(SECRETS);
+    }
+
+    static Set<String> sentCodes() {
+        return Set.copyOf(CODES);
     }
 
     long balance() {
