@@ -48,12 +48,12 @@ public class IdempotencyKeys {
     PaymentPolicy policy;
 
     /** A key's row as stored. */
-    record StoredKey(String operation, String fingerprint, String state, String claimToken, String paymentId,
+    public record StoredKey(String operation, String fingerprint, String state, String claimToken, String paymentId,
                      String refundId, String outcomeCode, String outcomeDetail, boolean claimExpired) {
     }
 
     /** What claiming a key came to. */
-    sealed interface Claim {
+    public sealed interface Claim {
         /** The key is this request's: run it and complete the key with {@code token}. */
         record Claimed(String token) implements Claim {
         }
