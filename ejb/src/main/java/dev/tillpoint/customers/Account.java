@@ -116,6 +116,14 @@ public class Account {
         return new PinHash(pinHash, pinSalt, pinIterations);
     }
 
+    boolean belongsTo(String customerId) {
+        return this.customerId.equals(customerId);
+    }
+
+    VerifiedAccount verified() {
+        return new VerifiedAccount(id, customerId, currency, CardNumber.mask(panLength, panLast4));
+    }
+
     int failedPinAttempts() {
         return failedPinAttempts;
     }

@@ -32,7 +32,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -74,6 +77,16 @@ public class AccountService {
 
     @Inject
     PageCursors cursors;
+
+    /** Wrong PINs in a row that lock an account's offline authorization. */
+    @Inject
+    @ConfigProperty(name = "tillpoint.pin.max-attempts", defaultValue = "5")
+    int maxPinAttempts;
+
+    /** How long such a lock lasts unless an admin lifts it earlier. */
+    @Inject
+    @ConfigProperty(name = "tillpoint.pin.lock-seconds", defaultValue = "900")
+    long pinLockSeconds;
 
     /**
      * Opens a card account and posts its opening balance from the bank's funding account, in one
@@ -183,6 +196,47 @@ public class AccountService {
         }
         account.unlock();
         return Result.ok(account.view(balanceOf(account)));
+    }
+
+    /**
+     * Checks the PIN of the caller's card account, counting wrong ones on the account's row (locked
+     * for the check, so concurrent attempts count exactly). The count is written whatever the answer,
+     * so callers must let their transaction commit on a failure: it is a result, not a rollback.
+     *
+     * @param pinField the request field the PIN arrived in, for a malformed one
+     * @return the account; {@code VALIDATION_FAILED} for a malformed card number or PIN;
+     *         {@code NOT_FOUND} when no account has this card number or it is not the customer's
+     *         (the same answer, so a card's existence is never revealed); {@code LOCKED} while wrong
+     *         PINs lock it, right PIN or not; {@code SECURE_CODE_INVALID} for a wrong PIN
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Result<VerifiedAccount> verifyPin(String customerId, String accountNumber, String pin,
+            String accountNumberField, String pinField) {
+        ValidationErrors errors = new ValidationErrors();
+        CardNumber pan = errors.take(CardNumber.parse(accountNumber, accountNumberField));
+        Pin parsedPin = errors.take(Pin.parse(pin, pinField));
+        if (!errors.isEmpty()) {
+            return errors.toFailure();
+        }
+        List<Account> found = em.createQuery("select a from Account a where a.panLookup = :lookup", Account.class)
+                .setParameter("lookup", panLookup.hashOf(pan))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        if (found.isEmpty() || !found.get(0).belongsTo(customerId)) {
+            return Result.failure(ErrorCode.NOT_FOUND, "The caller has no account with this number.");
+        }
+        Account account = found.get(0);
+        Instant now = clock.instant();
+        if (account.isLockedAt(now)) {
+            return Result.failure(ErrorCode.LOCKED,
+                    "Too many wrong PINs: offline authorization is locked for this account for a while.");
+        }
+        if (!pinHasher.verify(parsedPin, account.pinHash())) {
+            account.recordWrongPin(now, maxPinAttempts, Duration.ofSeconds(pinLockSeconds));
+            return Result.failure(ErrorCode.SECURE_CODE_INVALID, "The secure code is wrong.");
+        }
+        account.recordRightPin();
+        return Result.ok(account.verified());
     }
 
     private void postOpeningBalance(LedgerAccountView account, long amountMinor) {

@@ -8,6 +8,12 @@ public enum LedgerAccountKind {
     CUSTOMER("acc", true),
     /** A merchant's settlement account: credited by payments, debited by refunds and settlement. */
     MERCHANT("mst", false),
+    /**
+     * A terminal's clearing account: credited by the terminal's payments, debited by their refunds
+     * and reversals, swept into the merchant's account by settlement. One per terminal, so the
+     * merchant's account is not a hot row that every payment of a busy merchant must lock.
+     */
+    CLEARING("clr", false),
     /** The bank's source of opening balances, one per currency; goes negative as it funds. */
     BANK_FUNDING(null, false),
     /** Where settlements pay merchants out to, one per currency. */

@@ -1,8 +1,6 @@
 package dev.tillpoint.messaging;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -10,19 +8,21 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The payload of the payment events on {@link Destination#PAYMENT_EVENTS}, version 1: what the
- * bank's notification and fraud systems follow. It names parties and amounts, never a card number,
- * a PIN, a code secret or a security code.
+ * A payment event on {@link Destination#PAYMENT_EVENTS}, version 1, as its consumers read it: what
+ * the bank's notification and fraud systems follow. {@code dev.tillpoint.payments.PaymentEvents}
+ * writes them (with a few more fields: the account, the payment's own amount, the reversal id and
+ * the refunding terminal); the payload names parties and amounts, never a card number, a PIN, a
+ * code secret or a security code.
  *
  * @param type        {@link #APPROVED}, {@link #REVERSED} or {@link #REFUNDED}
  * @param paymentId   the payment concerned
  * @param refundId    the refund, for {@link #REFUNDED}; else null
  * @param customerId  the paying customer
  * @param merchantId  the merchant paid
- * @param terminalId  the terminal that took the payment (or the refund)
+ * @param terminalId  the terminal that took the payment
  * @param amountMinor the payment's, reversal's or refund's amount, positive
  * @param currency    ISO 4217
- * @param createdAt   when the payment, reversal or refund was recorded
+ * @param createdAt   when the payment, reversal or refund was recorded (the payload's {@code at})
  */
 public record PaymentEventMessage(String type, String paymentId, String refundId, String customerId,
         String merchantId, String terminalId, long amountMinor, String currency, Instant createdAt) {
@@ -54,26 +54,6 @@ public record PaymentEventMessage(String type, String paymentId, String refundId
         }
     }
 
-    /** Puts the event into the caller's transaction's outbox. */
-    public Envelope enqueue(Outbox outbox) {
-        return outbox.enqueue(Destination.PAYMENT_EVENTS, type, VERSION, payload());
-    }
-
-    public JsonObject payload() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("paymentId", paymentId)
-                .add("customerId", customerId)
-                .add("merchantId", merchantId)
-                .add("terminalId", terminalId)
-                .add("amount", amountMinor)
-                .add("currency", currency)
-                .add("createdAt", createdAt.toString());
-        if (refundId != null) {
-            json.add("refundId", refundId);
-        }
-        return json.build();
-    }
-
     /**
      * Reads the event an envelope carries.
      *
@@ -91,7 +71,7 @@ public record PaymentEventMessage(String type, String paymentId, String refundId
                     refundId == null || refundId == JsonValue.NULL ? null : payload.getString("refundId"),
                     payload.getString("customerId"), payload.getString("merchantId"), payload.getString("terminalId"),
                     payload.getJsonNumber("amount").longValueExact(), payload.getString("currency"),
-                    Instant.parse(payload.getString("createdAt")));
+                    Instant.parse(payload.getString("at")));
         } catch (NullPointerException | ClassCastException | ArithmeticException | DateTimeParseException e) {
             throw new IllegalArgumentException("Message " + envelope.messageId() + " is not a readable payment event: "
                     + e.getClass().getSimpleName(), e);

@@ -245,26 +245,28 @@ public class SettlementService {
     }
 
     /**
-     * Refunds to settle with the terminal whose clearing account each one debited (the refunding
-     * terminal's, see the payment feature); the terminal is turned into its clearing account after
-     * the lock, as neither database locks rows of a join alike.
+     * Refunds to settle with the payment each one refunds: a refund debits the clearing account the
+     * payment credited, which is looked up after the lock, as the databases do not lock the rows
+     * of a join alike.
      */
-    private static final String REFUNDS_TO_SETTLE = "select id, terminal_id, amount_minor from refunds"
+    private static final String REFUNDS_TO_SETTLE = "select id, payment_id, amount_minor from refunds"
             + " where merchant_id = :merchantId and currency = :currency and settlement_id is null"
             + " and created_at <= :cutOff order by id for update";
 
-    private List<Item> withClearingAccounts(List<Item> byTerminal) {
-        if (byTerminal.isEmpty()) {
-            return byTerminal;
+    private List<Item> withClearingAccounts(List<Item> byPayment) {
+        if (byPayment.isEmpty()) {
+            return byPayment;
         }
         Map<String, String> clearingAccounts = new LinkedHashMap<>();
-        List<Tuple> rows = em.createNativeQuery("select terminal_id, ledger_account_id from terminal_clearing_accounts"
-                        + " where terminal_id in (:terminalIds)", Tuple.class)
-                .setParameter("terminalIds", byTerminal.stream().map(Item::clearingAccountId).distinct().toList())
-                .getResultList();
-        rows.forEach(row -> clearingAccounts.put((String) row.get(0), (String) row.get(1)));
-        return byTerminal.stream().map(item -> new Item(item.id(), Objects.requireNonNull(
-                clearingAccounts.get(item.clearingAccountId()), "a refunding terminal has a clearing account"),
+        List<String> paymentIds = byPayment.stream().map(Item::clearingAccountId).distinct().toList();
+        for (int from = 0; from < paymentIds.size(); from += IDS_PER_STATEMENT) {
+            List<Tuple> rows = em.createNativeQuery("select id, clearing_account_id from payments where id in (:ids)", Tuple.class)
+                    .setParameter("ids", paymentIds.subList(from, Math.min(from + IDS_PER_STATEMENT, paymentIds.size())))
+                    .getResultList();
+            rows.forEach(row -> clearingAccounts.put((String) row.get(0), (String) row.get(1)));
+        }
+        return byPayment.stream().map(item -> new Item(item.id(), Objects.requireNonNull(
+                clearingAccounts.get(item.clearingAccountId()), "a refund's payment has a clearing account"),
                 item.amountMinor())).toList();
     }
 }

@@ -27,6 +27,16 @@ enum Endpoint {
     MY_ACCOUNTS("GET", "/api/v1/accounts", "customer"),
     MY_TERMINAL("GET", "/api/v1/pos/terminals/me", "pos"),
     MERCHANT_TERMINALS("GET", "/api/v1/merchant/terminals", "merchant"),
+    // Offline payments (DESIGN.md "Offline payments"): customer and POS sides.
+    CREATE_OFFLINE_AUTHORIZATION("POST", "/api/v1/offline-authorizations", "customer"),
+    MY_OFFLINE_AUTHORIZATIONS("GET", "/api/v1/offline-authorizations", "customer"),
+    REVOKE_OFFLINE_AUTHORIZATION("DELETE", "/api/v1/offline-authorizations/{id}", "customer"),
+    MY_PAYMENTS("GET", "/api/v1/payments", "customer"),
+    POS_PAY("POST", "/api/v1/pos/payments", "pos"),
+    POS_PAYMENT("GET", "/api/v1/pos/payments/{id}", "pos"),
+    POS_REVERSE_PAYMENT("POST", "/api/v1/pos/payments/{id}/reversal", "pos"),
+    POS_REFUND("POST", "/api/v1/pos/payments/{id}/refunds", "pos"),
+    POS_REVERSE_BY_KEY("POST", "/api/v1/pos/reversals", "pos"),
     // Payment notifications (DESIGN.md "Settlement": the payment-events subscriber).
     MY_NOTIFICATIONS("GET", "/api/v1/notifications", "customer"),
     // Settlement (DESIGN.md "Settlement").
@@ -66,7 +76,8 @@ enum Endpoint {
 
     /** Whether the endpoint is a list that pages with {@code limit} and {@code cursor} (DESIGN.md "Architecture"). */
     boolean pages() {
-        return this == MY_ACCOUNTS || this == MERCHANT_TERMINALS || this == MY_NOTIFICATIONS || this == MY_SETTLEMENTS;
+        return this == MY_ACCOUNTS || this == MERCHANT_TERMINALS || this == MY_OFFLINE_AUTHORIZATIONS
+                || this == MY_PAYMENTS || this == MY_NOTIFICATIONS || this == MY_SETTLEMENTS;
     }
 
     /**
@@ -89,7 +100,8 @@ enum Endpoint {
 
     /** Whether the endpoint reads a JSON request body. */
     boolean takesBody() {
-        return this == CREATE_CUSTOMER || this == CREATE_ACCOUNT || this == CREATE_MERCHANT || this == CREATE_TERMINAL;
+        return this == CREATE_CUSTOMER || this == CREATE_ACCOUNT || this == CREATE_MERCHANT || this == CREATE_TERMINAL
+                || this == CREATE_OFFLINE_AUTHORIZATION || this == POS_PAY || this == POS_REFUND || this == POS_REVERSE_BY_KEY;
     }
 
     /** The path with a fresh, well-formed id that names nothing for every parameter. */
@@ -109,6 +121,12 @@ enum Endpoint {
             case CREATE_ACCOUNT -> Bodies.json(Bank.accountBody(Api.uniqueId("absent"), Cards.luhnValid(16), "EUR", 100, Bank.PIN));
             case CREATE_MERCHANT -> Bodies.json("id", Api.uniqueId("merch"), "name", "Sample Merchant", "currency", "EUR");
             case CREATE_TERMINAL -> Bodies.json("id", Api.uniqueId("term"));
+            case CREATE_OFFLINE_AUTHORIZATION -> Bodies.json("accountNumber", Cards.luhnValid(16), "secureCode", Bank.PIN,
+                    "deviceId", "phone");
+            case POS_PAY -> Bodies.json("userId", Api.uniqueId("absent"), "securityCode", "12345678", "amount", 100,
+                    "currency", "EUR");
+            case POS_REFUND -> Bodies.json("amount", 100);
+            case POS_REVERSE_BY_KEY -> Bodies.json("idempotencyKey", Api.uniqueId("key"));
             default -> null;
         };
     }

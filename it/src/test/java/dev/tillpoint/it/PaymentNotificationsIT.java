@@ -3,6 +3,7 @@ package dev.tillpoint.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tillpoint.messaging.Destination;
 import dev.tillpoint.messaging.Destinations;
 import dev.tillpoint.messaging.Envelope;
 import dev.tillpoint.messaging.Outbox;
@@ -22,6 +23,8 @@ import jakarta.jms.QueueBrowser;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
@@ -65,7 +68,7 @@ class PaymentNotificationsIT extends InsideEarServices {
     void anEventFromTheOutboxBecomesTheCustomersNotification() throws Exception {
         String customer = customer();
         PaymentEventMessage approved = event(PaymentEventMessage.APPROVED, customer, "pay_" + UUID.randomUUID(), null, 1_250);
-        inTransaction(() -> approved.enqueue(outbox));
+        inTransaction(() -> outbox.enqueue(Destination.PAYMENT_EVENTS, approved.type(), 1, payloadOf(approved)));
 
         List<NotificationView> shown = awaitNotifications(customer, list -> list.size() == 1);
         NotificationView notification = shown.get(0);
@@ -82,9 +85,9 @@ class PaymentNotificationsIT extends InsideEarServices {
         String customer = customer();
         String paymentId = "pay_" + UUID.randomUUID();
         Envelope refunded = new Envelope("msg_" + UUID.randomUUID(), PaymentEventMessage.REFUNDED, 1, now(),
-                event(PaymentEventMessage.REFUNDED, customer, paymentId, "ref_" + UUID.randomUUID(), 300).payload());
+                payloadOf(event(PaymentEventMessage.REFUNDED, customer, paymentId, "ref_" + UUID.randomUUID(), 300)));
         Envelope reversed = new Envelope("msg_" + UUID.randomUUID(), PaymentEventMessage.REVERSED, 1, now(),
-                event(PaymentEventMessage.REVERSED, customer, paymentId, null, 900).payload());
+                payloadOf(event(PaymentEventMessage.REVERSED, customer, paymentId, null, 900)));
 
         publish(refunded);
         publish(refunded);
@@ -133,6 +136,27 @@ class PaymentNotificationsIT extends InsideEarServices {
     private static PaymentEventMessage event(String type, String customer, String paymentId, String refundId, long amountMinor) {
         return new PaymentEventMessage(type, paymentId, refundId, customer, "merch-notify-it", "term-notify-it",
                 amountMinor, "EUR", now());
+    }
+
+    /** The payload as dev.tillpoint.payments.PaymentEvents writes it, extra fields included. */
+    private static JsonObject payloadOf(PaymentEventMessage event) {
+        JsonObjectBuilder payload = Json.createObjectBuilder()
+                .add("paymentId", event.paymentId())
+                .add("amount", event.amountMinor())
+                .add("paymentAmount", event.amountMinor() + 100)
+                .add("currency", event.currency())
+                .add("merchantId", event.merchantId())
+                .add("terminalId", event.terminalId())
+                .add("customerId", event.customerId())
+                .add("accountId", "acc_notify_it")
+                .add("at", event.createdAt().toString());
+        if (event.refundId() != null) {
+            payload.add("refundId", event.refundId()).add("refundTerminalId", event.terminalId());
+        }
+        if (PaymentEventMessage.REVERSED.equals(event.type())) {
+            payload.add("reversalId", "rev_" + UUID.randomUUID());
+        }
+        return payload.build();
     }
 
     private static Instant now() {

@@ -63,8 +63,13 @@ class SecurityIT extends DeployedEar {
                                 endpoint.sendSample(Api.anonymous(), body), 401, "UNAUTHORIZED")),
                         dynamicTest("expired token, body " + Bodies.show(body), () -> Expect.problem(
                                 endpoint.sendSample(Api.withAuthorization(Tokens.expired("it-admin", "admin")), body), 401, "UNAUTHORIZED")),
-                        dynamicTest("customer token, body " + Bodies.show(body), () -> Expect.problem(
-                                endpoint.sendSample(Callers.as("customer"), body), 403, "FORBIDDEN"))))));
+                        dynamicTest("wrong-role token, body " + Bodies.show(body), () -> Expect.problem(
+                                endpoint.sendSample(Callers.as(wrongRole(endpoint)), body), 403, "FORBIDDEN"))))));
+    }
+
+    /** A real caller whose role is not the endpoint's: a customer, or a merchant for customer endpoints. */
+    private static String wrongRole(Endpoint endpoint) {
+        return "customer".equals(endpoint.role) ? "merchant" : "customer";
     }
 
     /** Two customers with one account each. */

@@ -1,0 +1,251 @@
+package dev.tillpoint.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tillpoint.customers.AccountView;
+import dev.tillpoint.merchants.MerchantService;
+import dev.tillpoint.merchants.NewMerchant;
+import dev.tillpoint.merchants.MerchantView;
+import dev.tillpoint.payments.IdempotencyKeys;
+import dev.tillpoint.payments.IssuedAuthorization;
+import dev.tillpoint.payments.NewOfflineAuthorization;
+import dev.tillpoint.payments.OfflineAuthorizationService;
+import dev.tillpoint.payments.PaymentCommand;
+import dev.tillpoint.payments.PaymentView;
+import dev.tillpoint.payments.PosPayments;
+import dev.tillpoint.payments.codes.Base32;
+import dev.tillpoint.payments.codes.Totp;
+import dev.tillpoint.shared.ErrorCode;
+import dev.tillpoint.shared.Result;
+import dev.tillpoint.messaging.Destinations;
+import dev.tillpoint.messaging.Envelope;
+import dev.tillpoint.payments.PaymentEvents;
+import dev.tillpoint.payments.RefundView;
+import jakarta.annotation.Resource;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Message;
+import jakarta.jms.Topic;
+import java.util.HashMap;
+import java.util.Map;
+import jakarta.ejb.EJB;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The money rules of offline payments, asserted twice: by the code (the EJBs in real JTA
+ * transactions) and by the database, which must refuse the same corruption from a statement that
+ * bypasses the code (constraints on both databases, triggers on PostgreSQL).
+ */
+class PaymentInvariantsIT extends InsideEarServices {
+
+    @Deployment
+    static EnterpriseArchive ear() {
+        return InsideEar.with(PaymentInvariantsIT.class, InsideEarServices.class, Cards.class);
+    }
+
+    @Resource(lookup = "java:jboss/datasources/TillpointDS")
+    DataSource dataSource;
+
+    @EJB(lookup = EJB_MODULE + "OfflineAuthorizationService")
+    OfflineAuthorizationService authorizations;
+
+    @EJB(lookup = EJB_MODULE + "PosPayments")
+    PosPayments payments;
+
+    @EJB(lookup = EJB_MODULE + "IdempotencyKeys")
+    IdempotencyKeys keys;
+
+    @EJB(lookup = EJB_MODULE + "MerchantService")
+    MerchantService merchants;
+
+    @Resource(lookup = "java:/ConnectionFactory")
+    ConnectionFactory connectionFactory;
+
+    @Resource(lookup = Destinations.PAYMENT_EVENTS)
+    Topic paymentEvents;
+
+    /** A customer's account, its authorization's secret and a terminal. */
+    private record Setup(AccountView account, byte[] secret, String terminalId) {
+        String code(int steps) {
+            return Totp.code(secret, Totp.stepAt(Instant.now()) + steps);
+        }
+    }
+
+    private Setup setup(long balance) {
+        String customer = customer();
+        String card = Cards.luhnValid(16);
+        AccountView account = openAccount(customer, card, balance);
+        Result<IssuedAuthorization> issued = authorizations.authorize(customer,
+                new NewOfflineAuthorization(card, PIN, "phone", null, null, null));
+        String secret = ((Result.Ok<IssuedAuthorization>) assertInstanceOf(Result.Ok.class, issued)).value().secretBase32();
+        MerchantView merchant = ((Result.Ok<MerchantView>) merchants.register(
+                new NewMerchant(null, "Inside merchant", "EUR"))).value();
+        String terminal = "inside-" + UUID.randomUUID().toString().substring(0, 8);
+        assertInstanceOf(Result.Ok.class, merchants.addTerminal(merchant.id(), terminal));
+        return new Setup(account, Base32.decode(secret), terminal);
+    }
+
+    private PaymentView pay(Setup setup, String code, long amount) {
+        Result<PaymentView> paid = payments.pay(setup.terminalId(), UUID.randomUUID().toString(),
+                new PaymentCommand(customerOf(setup), code, amount, "EUR", null, null));
+        return ((Result.Ok<PaymentView>) assertInstanceOf(Result.Ok.class, paid, paid::toString)).value();
+    }
+
+    private String customerOf(Setup setup) {
+        return setup.account().customerId();
+    }
+
+    @Test
+    void aSettledPaymentCannotBeReversedByTheCodeNorTheDatabase() throws Exception {
+        Setup setup = setup(10_000);
+        PaymentView payment = pay(setup, setup.code(0), 1_000);
+        execute("insert into settlement_batches (id, merchant_id, currency, payment_count, gross_minor, refunds_minor,"
+                + " net_minor, cut_off_at, created_at) select 'stl-' || id, merchant_id, currency, 1, amount_minor, 0,"
+                + " amount_minor, created_at, created_at from payments where id = ?", payment.id());
+        execute("update payments set settlement_id = 'stl-' || id where id = ?", payment.id());
+
+        Result<PaymentView> reversed = payments.reverse(setup.terminalId(), payment.id());
+        assertEquals(ErrorCode.PAYMENT_SETTLED, ((Result.Failure<PaymentView>) reversed).code());
+        assertRefused("update payments set status = 'REVERSED', reversal_id = 'rvs-inside', reversed_at = created_at"
+                + " where id = ?", payment.id());
+        assertEquals(9_000L, ledger.account(setup.account().id()).orElseThrow().balanceMinor());
+    }
+
+    @Test
+    void theDatabaseRefusesRefundsBeyondThePaymentAndRefundsOfAReversal() throws Exception {
+        Setup setup = setup(10_000);
+        PaymentView payment = pay(setup, setup.code(0), 1_000);
+        assertRefused("update payments set refunded_minor = amount_minor + 1 where id = ?", payment.id());
+        assertRefused("update payments set refunded_minor = -1 where id = ?", payment.id());
+        assertInstanceOf(Result.Ok.class, payments.reverse(setup.terminalId(), payment.id()));
+        assertRefused("update payments set refunded_minor = 1 where id = ?", payment.id());
+        assertRefused("update payments set status = 'APPROVED' where id = ?", payment.id());
+    }
+
+    @Test
+    void theDatabaseRefusesASecondPaymentOfOneCodeStep() throws Exception {
+        Setup setup = setup(10_000);
+        PaymentView payment = pay(setup, setup.code(0), 1_000);
+        assertRefused("insert into payments (id, terminal_id, merchant_id, customer_id, account_id, authorization_id,"
+                + " clearing_account_id, currency, amount_minor, code_step, approval_code, status, idempotency_key, created_at)"
+                + " select 'pay-copy-' || id, terminal_id, merchant_id, customer_id, account_id, authorization_id,"
+                + " clearing_account_id, currency, amount_minor, code_step, approval_code, status, 'other-key', created_at"
+                + " from payments where id = ?", payment.id());
+    }
+
+    @Test
+    void aKeyClaimedByARunningRequestIsIdempotencyInProgress() {
+        Setup setup = setup(10_000);
+        PaymentCommand command = new PaymentCommand(customerOf(setup), setup.code(0), 100, "EUR", null, null);
+        String key = UUID.randomUUID().toString();
+        IdempotencyKeys.Claim claim = keys.claim(setup.terminalId(), key, "PAYMENT", command.fingerprint());
+        assertInstanceOf(IdempotencyKeys.Claim.Claimed.class, claim);
+
+        Result<PaymentView> duplicate = payments.pay(setup.terminalId(), key, command);
+        assertEquals(ErrorCode.IDEMPOTENCY_IN_PROGRESS, ((Result.Failure<PaymentView>) duplicate).code());
+        Result<PaymentView> other = payments.pay(setup.terminalId(), key,
+                new PaymentCommand(customerOf(setup), setup.code(0), 101, "EUR", null, null));
+        assertEquals(ErrorCode.IDEMPOTENCY_CONFLICT, ((Result.Failure<PaymentView>) other).code());
+        assertEquals(10_000L, ledger.account(setup.account().id()).orElseThrow().balanceMinor());
+    }
+
+    @Test
+    void approvalsRefundsAndReversalsAreAnnouncedOnThePaymentEventsTopic() throws Exception {
+        Setup setup = setup(10_000);
+        String selector = Destinations.MESSAGE_TYPE_PROPERTY + " in ('" + PaymentEvents.APPROVED + "', '"
+                + PaymentEvents.REVERSED + "', '" + PaymentEvents.REFUNDED + "')";
+        try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+             JMSConsumer consumer = context.createConsumer(paymentEvents, selector)) {
+            PaymentView refunded = pay(setup, setup.code(0), 1_000);
+            Result<RefundView> refund = payments.refund(setup.terminalId(), refunded.id(), UUID.randomUUID().toString(), 300);
+            assertInstanceOf(Result.Ok.class, refund);
+            PaymentView reversed = pay(setup, setup.code(1), 500);
+            assertInstanceOf(Result.Ok.class, payments.reverse(setup.terminalId(), reversed.id()));
+
+            Map<String, Envelope> mine = new HashMap<>();
+            long deadline = System.currentTimeMillis() + 15_000;
+            while (mine.size() < 4 && System.currentTimeMillis() < deadline) {
+                Message received = consumer.receive(1_000);
+                if (received != null) {
+                    Envelope envelope = Envelope.parse(received.getBody(String.class));
+                    String paymentId = envelope.payload().getString("paymentId");
+                    if (paymentId.equals(refunded.id()) || paymentId.equals(reversed.id())) {
+                        mine.put(envelope.type() + ":" + paymentId, envelope);
+                    }
+                }
+            }
+            assertEquals(4, mine.size(), () -> "events received: " + mine.keySet());
+            Envelope refundEvent = mine.get(PaymentEvents.REFUNDED + ":" + refunded.id());
+            assertEquals(300, refundEvent.payload().getInt("amount"));
+            assertEquals(customerOf(setup), refundEvent.payload().getString("customerId"));
+            assertEquals(setup.terminalId(), refundEvent.payload().getString("terminalId"));
+            assertEquals(1_000, mine.get(PaymentEvents.APPROVED + ":" + refunded.id()).payload().getInt("amount"));
+            assertEquals(500, mine.get(PaymentEvents.REVERSED + ":" + reversed.id()).payload().getInt("amount"));
+            assertTrue(mine.values().stream().noneMatch(envelope -> envelope.payload().toString().contains(setup.code(0))));
+        }
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "tillpoint.it.db", matches = "postgresql")
+    void postgresqlRefusesChangesToWhatWasApprovedAndToItsRefunds() throws Exception {
+        Setup setup = setup(10_000);
+        PaymentView payment = pay(setup, setup.code(0), 1_000);
+        assertRefused("update payments set amount_minor = 1 where id = ?", payment.id());
+        assertRefused("delete from payments where id = ?", payment.id());
+        assertRefused("update offline_authorizations set last_used_step = 0 where account_id = ?", setup.account().id());
+        assertRefused("update offline_authorizations set total_limit = total_limit + 1 where account_id = ?",
+                setup.account().id());
+        // A refund row without the payment's refunded amount fails the deferred check at commit.
+        assertRefused("insert into refunds (id, payment_id, terminal_id, merchant_id, customer_id, currency, amount_minor,"
+                + " idempotency_key, created_at) select 'rfd-inside', id, terminal_id, merchant_id, customer_id, currency,"
+                + " 100, 'k-inside', created_at from payments where id = ?", payment.id());
+        execute("update payments set settlement_id = 'stl-a' where id = ?", payment.id());
+        assertRefused("update payments set settlement_id = 'stl-b' where id = ?", payment.id());
+        assertRefused("update payments set settlement_id = null where id = ?", payment.id());
+    }
+
+    private void execute(String sql, String... parameters) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            assertEquals(1, statement.executeUpdate(), sql);
+        }
+    }
+
+    private void assertRefused(String sql, String... parameters) {
+        SQLException refused = assertThrows(SQLException.class, () -> {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    for (int i = 0; i < parameters.length; i++) {
+                        statement.setString(i + 1, parameters[i]);
+                    }
+                    statement.executeUpdate();
+                    connection.commit();
+                } finally {
+                    if (!connection.getAutoCommit()) {
+                        connection.rollback();
+                    }
+                    connection.setAutoCommit(true);
+                }
+            }
+        }, () -> "the database accepted: " + sql);
+        assertTrue(refused.getSQLState() != null && (refused.getSQLState().startsWith("23")),
+                () -> "refused for another reason than an integrity rule: " + refused.getSQLState() + " " + refused.getMessage());
+    }
+}

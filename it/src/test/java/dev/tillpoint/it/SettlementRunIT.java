@@ -1,0 +1,204 @@
+package dev.tillpoint.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tillpoint.customers.AccountView;
+import dev.tillpoint.ledger.LedgerAccountKind;
+import dev.tillpoint.merchants.MerchantService;
+import dev.tillpoint.merchants.MerchantView;
+import dev.tillpoint.merchants.NewMerchant;
+import dev.tillpoint.payments.IssuedAuthorization;
+import dev.tillpoint.payments.NewOfflineAuthorization;
+import dev.tillpoint.payments.OfflineAuthorizationService;
+import dev.tillpoint.payments.PaymentCommand;
+import dev.tillpoint.payments.PaymentView;
+import dev.tillpoint.payments.PosPayments;
+import dev.tillpoint.payments.codes.Base32;
+import dev.tillpoint.payments.codes.Totp;
+import dev.tillpoint.settlement.MerchantCurrency;
+import dev.tillpoint.settlement.NightlySettlement;
+import dev.tillpoint.settlement.SettlementBatchView;
+import dev.tillpoint.settlement.SettlementRun;
+import dev.tillpoint.settlement.SettlementService;
+import dev.tillpoint.shared.Result;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Settlement inside the server with real transactions: a run that fails before its commit (a
+ * crash, in effect) leaves nothing settled and moves no money, and the retry settles everything
+ * once; a batch sweeps each terminal's clearing account into the merchant's account and pays the
+ * net out; the nightly timer is set at the default cut-off.
+ */
+class SettlementRunIT extends InsideEarServices {
+
+    @Deployment
+    static EnterpriseArchive ear() {
+        return InsideEar.with(SettlementRunIT.class, InsideEarServices.class, Cards.class);
+    }
+
+    @Resource(lookup = "java:jboss/datasources/TillpointDS")
+    DataSource dataSource;
+
+    @EJB(lookup = EJB_MODULE + "OfflineAuthorizationService")
+    OfflineAuthorizationService authorizations;
+
+    @EJB(lookup = EJB_MODULE + "PosPayments")
+    PosPayments payments;
+
+    @EJB(lookup = EJB_MODULE + "MerchantService")
+    MerchantService merchants;
+
+    @EJB(lookup = EJB_MODULE + "SettlementService")
+    SettlementService settlements;
+
+    @EJB(lookup = EJB_MODULE + "SettlementRun")
+    SettlementRun run;
+
+    @EJB(lookup = EJB_MODULE + "NightlySettlement")
+    NightlySettlement nightly;
+
+    @Test
+    void aRunThatFailsBeforeItsCommitSettlesNothingAndTheRetrySettlesEverythingOnce() throws Exception {
+        Shop shop = shop(2);
+        PaymentView first = pay(shop, 0, -1, 1_000);
+        pay(shop, 1, 0, 600);
+        assertInstanceOf(Result.Ok.class, payments.refund(shop.terminals.get(1), first.id(), UUID.randomUUID().toString(), 150));
+        long payoutBefore = balance(payoutAccount());
+
+        transaction.begin();
+        SettlementBatchView doomed = settlements.settle(new MerchantCurrency(shop.merchant.id(), "EUR"), Instant.now())
+                .orElseThrow();
+        assertEquals(1_450, doomed.netMinor(), "the batch was built before the failure");
+        transaction.rollback();
+
+        assertEquals(List.of(), settledIn(shop), "nothing stays settled by the failed run");
+        assertEquals(payoutBefore, balance(payoutAccount()), "no money moved");
+        assertEquals(0, balance(merchantAccount(shop)));
+
+        List<SettlementBatchView> mine = run.settleNow().stream()
+                .filter(batch -> batch.merchantId().equals(shop.merchant.id())).toList();
+        assertEquals(1, mine.size(), () -> "one batch: " + mine);
+        SettlementBatchView batch = mine.get(0);
+        assertEquals(2, batch.paymentCount());
+        assertEquals(1_600, batch.grossMinor());
+        assertEquals(150, batch.refundsMinor());
+        assertEquals(1_450, batch.netMinor());
+        assertEquals(List.of(batch.id(), batch.id(), batch.id()), settledIn(shop), "both payments and the refund");
+        assertTrue(run.settleNow().stream().noneMatch(b -> b.merchantId().equals(shop.merchant.id())), "settled once");
+    }
+
+    @Test
+    void aBatchSweepsTheClearingAccountsIntoTheMerchantAndPaysTheNetOut() throws Exception {
+        Shop shop = shop(2);
+        PaymentView first = pay(shop, 0, 0, 2_000);
+        PaymentView second = pay(shop, 1, 1, 500);
+        assertInstanceOf(Result.Ok.class, payments.refund(shop.terminals.get(0), second.id(), UUID.randomUUID().toString(), 100));
+        String firstClearing = clearingAccountOf(first.id());
+        String secondClearing = clearingAccountOf(second.id());
+        assertEquals(2_000, balance(firstClearing));
+        assertEquals(400, balance(secondClearing), "a refund debits the clearing account its payment credited");
+        long payoutBefore = balance(payoutAccount());
+
+        SettlementBatchView batch = settlements.settle(new MerchantCurrency(shop.merchant.id(), "EUR"), Instant.now()).orElseThrow();
+
+        assertEquals(2_400, batch.netMinor());
+        assertEquals(0, balance(firstClearing));
+        assertEquals(0, balance(secondClearing));
+        assertEquals(0, balance(merchantAccount(shop)), "the net went on to the payout account");
+        assertEquals(payoutBefore + 2_400, balance(payoutAccount()));
+        assertTrue(ledger.trialBalance().balanced());
+    }
+
+    @Test
+    void theNightlyRunIsScheduledAtTheDefaultCutOffOfTwoUtc() {
+        ZonedDateTime next = nightly.nextRunAt().orElseThrow().atZone(ZoneOffset.UTC);
+        assertEquals(2, next.getHour());
+        assertEquals(0, next.getMinute());
+        assertTrue(next.toInstant().isAfter(Instant.now()) && next.toInstant().isBefore(Instant.now().plusSeconds(86_400 + 60)),
+                () -> "next run " + next);
+    }
+
+    // --- set-up --------------------------------------------------------------------------------
+
+    /** A merchant, its terminals, and one authorized customer paying there. */
+    private record Shop(MerchantView merchant, List<String> terminals, String customerId, byte[] secret) {
+    }
+
+    private Shop shop(int terminalCount) {
+        String customer = customer();
+        String card = Cards.luhnValid(16);
+        AccountView account = openAccount(customer, card, 50_000);
+        Result<IssuedAuthorization> issued = authorizations.authorize(customer,
+                new NewOfflineAuthorization(card, PIN, "phone", null, null, null));
+        byte[] secret = Base32.decode(((Result.Ok<IssuedAuthorization>) assertInstanceOf(Result.Ok.class, issued)).value().secretBase32());
+        MerchantView merchant = ((Result.Ok<MerchantView>) merchants.register(new NewMerchant(null, "Settling shop", "EUR"))).value();
+        List<String> terminals = new java.util.ArrayList<>();
+        for (int i = 0; i < terminalCount; i++) {
+            String terminal = "settle-" + UUID.randomUUID().toString().substring(0, 8);
+            assertInstanceOf(Result.Ok.class, merchants.addTerminal(merchant.id(), terminal));
+            terminals.add(terminal);
+        }
+        assertEquals(50_000L, balance(account.id()));
+        return new Shop(merchant, List.copyOf(terminals), customer, secret);
+    }
+
+    private PaymentView pay(Shop shop, int terminal, int step, long amount) {
+        Result<PaymentView> paid = payments.pay(shop.terminals.get(terminal), UUID.randomUUID().toString(),
+                new PaymentCommand(shop.customerId, Totp.code(shop.secret, Totp.stepAt(Instant.now()) + step), amount, "EUR", null, null));
+        return ((Result.Ok<PaymentView>) assertInstanceOf(Result.Ok.class, paid, paid::toString)).value();
+    }
+
+    private long balance(String ledgerAccountId) {
+        return ledger.account(ledgerAccountId).orElseThrow().balanceMinor();
+    }
+
+    private String payoutAccount() {
+        return ledger.bankAccount(LedgerAccountKind.BANK_PAYOUT, "EUR").id();
+    }
+
+    private String merchantAccount(Shop shop) throws Exception {
+        return single("select settlement_account_id from merchants where id = ?", shop.merchant.id()).get(0);
+    }
+
+    private String clearingAccountOf(String paymentId) throws Exception {
+        return single("select clearing_account_id from payments where id = ?", paymentId).get(0);
+    }
+
+    /** The settlement ids of the shop's payments and refunds, settled ones only. */
+    private List<String> settledIn(Shop shop) throws Exception {
+        return single("select settlement_id from payments where merchant_id = ? and settlement_id is not null"
+                + " union all select settlement_id from refunds where merchant_id = ? and settlement_id is not null",
+                shop.merchant.id(), shop.merchant.id());
+    }
+
+    private List<String> single(String sql, String... parameters) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            List<String> values = new java.util.ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.tillpoint.api.pos;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The POS's order a payment is for, echoed in the approval and the customer's history. */
+@Schema(name = "Order")
+public record OrderBody(
+        @Schema(required = true, minLength = 1, maxLength = 64, examples = "order-42")
+        @NotNull
+        @Size(min = 1, max = 64, message = "must be 1 to 64 characters")
+        String id,
+
+        @Schema(maxLength = 140, examples = "2 coffees")
+        @Size(max = 140, message = "must be at most 140 characters")
+        String description) {
+}
