@@ -112,9 +112,7 @@ class PaymentInvariantsIT extends InsideEarServices {
     void aSettledPaymentCannotBeReversedByTheCodeNorTheDatabase() throws Exception {
         Setup setup = setup(10_000);
         PaymentView payment = pay(setup, setup.code(0), 1_000);
-        execute("insert into settlement_batches (id, merchant_id, currency, payment_count, gross_minor, refunds_minor,"
-                + " net_minor, cut_off_at, created_at) select 'stl-' || id, merchant_id, currency, 1, amount_minor, 0,"
-                + " amount_minor, created_at, created_at from payments where id = ?", payment.id());
+        settlementBatchFor(payment.id(), "stl-");
         execute("update payments set settlement_id = 'stl-' || id where id = ?", payment.id());
 
         Result<PaymentView> reversed = payments.reverse(setup.terminalId(), payment.id());
@@ -212,9 +210,18 @@ class PaymentInvariantsIT extends InsideEarServices {
         assertRefused("insert into refunds (id, payment_id, terminal_id, merchant_id, customer_id, currency, amount_minor,"
                 + " idempotency_key, created_at) select 'rfd-inside', id, terminal_id, merchant_id, customer_id, currency,"
                 + " 100, 'k-inside', created_at from payments where id = ?", payment.id());
-        execute("update payments set settlement_id = 'stl-a' where id = ?", payment.id());
-        assertRefused("update payments set settlement_id = 'stl-b' where id = ?", payment.id());
+        settlementBatchFor(payment.id(), "stl-a-");
+        settlementBatchFor(payment.id(), "stl-b-"); // both batches exist: the trigger, not a foreign key, must refuse
+        execute("update payments set settlement_id = 'stl-a-' || id where id = ?", payment.id());
+        assertRefused("update payments set settlement_id = 'stl-b-' || id where id = ?", payment.id());
         assertRefused("update payments set settlement_id = null where id = ?", payment.id());
+    }
+
+    /** A settlement batch with id {@code prefix + paymentId} holding that payment, written past the code. */
+    private void settlementBatchFor(String paymentId, String prefix) throws SQLException {
+        execute("insert into settlement_batches (id, merchant_id, currency, payment_count, gross_minor, refunds_minor,"
+                + " net_minor, cut_off_at, created_at) select ? || id, merchant_id, currency, 1, amount_minor, 0,"
+                + " amount_minor, created_at, created_at from payments where id = ?", prefix, paymentId);
     }
 
     private void execute(String sql, String... parameters) throws SQLException {
