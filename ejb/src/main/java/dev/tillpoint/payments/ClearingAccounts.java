@@ -31,30 +31,34 @@ public class ClearingAccounts {
     @Inject
     Clock clock;
 
-    /** The terminal's clearing account in the merchant's currency, opened now if it has none. */
+    /**
+     * The terminal's clearing account in the merchant's currency, opened now if it has none.
+     *
+     * <p>No row lock guards the opening: locking the terminal row would block every transaction
+     * that writes a row referencing the terminal (a foreign key check takes a share lock on it)
+     * while it holds the customer's ledger row, a deadlock under load. Two first payments of one
+     * terminal racing each other may therefore both open an account; the mapping's primary key
+     * keeps the first, the other stays an empty, unused clearing account.
+     */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public String of(String terminalId, String currency) {
         Optional<String> existing = find(terminalId);
         if (existing.isPresent()) {
             return existing.get();
         }
-        // The terminal's row lock makes two first payments of one terminal open one account, not two.
-        em.createNativeQuery("select id from terminals where id = :terminal for update")
-                .setParameter("terminal", terminalId)
-                .getResultList();
-        existing = find(terminalId);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
         String accountId = ledger.openAccount(LedgerAccountKind.CLEARING, currency).id();
-        em.createNativeQuery("insert into terminal_clearing_accounts (terminal_id, ledger_account_id, currency, created_at)"
-                        + " values (:terminal, :account, :currency, :now)")
+        int mapped = em.createNativeQuery("insert into terminal_clearing_accounts (terminal_id, ledger_account_id, currency,"
+                        + " created_at) values (:terminal, :account, :currency, :now) on conflict do nothing")
                 .setParameter("terminal", terminalId)
                 .setParameter("account", accountId)
                 .setParameter("currency", currency)
                 .setParameter("now", StoredTime.now(clock))
                 .executeUpdate();
-        return accountId;
+        if (mapped == 1) {
+            return accountId;
+        }
+        return find(terminalId).orElseThrow(() -> new IllegalStateException(
+                "Terminal " + terminalId + " lost the race for its clearing account to a transaction that rolled back"));
     }
 
     private Optional<String> find(String terminalId) {

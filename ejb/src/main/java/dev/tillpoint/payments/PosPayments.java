@@ -43,6 +43,9 @@ public class PosPayments {
     PaymentProcessor processor;
 
     @Inject
+    RequestFingerprints fingerprints;
+
+    @Inject
     MerchantService merchants;
 
     @Inject
@@ -82,7 +85,8 @@ public class PosPayments {
         if (!errors.isEmpty()) {
             return errors.toFailure();
         }
-        IdempotencyKeys.Claim claim = keys.claim(terminalId, idempotencyKey, IdempotencyKeys.PAYMENT, command.fingerprint());
+        IdempotencyKeys.Claim claim = keys.claim(terminalId, idempotencyKey, IdempotencyKeys.PAYMENT,
+                fingerprints.ofPayment(command));
         if (claim instanceof IdempotencyKeys.Claim.Refused refused) {
             return Result.failure(refused.code(), refused.detail());
         }
@@ -117,7 +121,7 @@ public class PosPayments {
         if (merchantId.isEmpty()) {
             return Result.failure(ErrorCode.FORBIDDEN, "The caller is not a registered, active terminal.");
         }
-        String fingerprint = PaymentCommand.fingerprintOf(IdempotencyKeys.REFUND, paymentId, Long.toString(amountMinor));
+        String fingerprint = fingerprints.ofRefund(paymentId, amountMinor);
         IdempotencyKeys.Claim claim = keys.claim(terminalId, idempotencyKey, IdempotencyKeys.REFUND, fingerprint);
         if (claim instanceof IdempotencyKeys.Claim.Refused refused) {
             return Result.failure(refused.code(), refused.detail());

@@ -306,6 +306,39 @@ class ErrorCorpusIT extends DeployedEar {
         }));
     }
 
+    /** A valid offline-payment request as the real caller of the endpoint's role, on fresh data. */
+    private static Answer sendValidPayment(Endpoint endpoint, Api caller) {
+        String customer = Callers.in("customer");
+        String card = Cards.luhnValid(16);
+        Bank.account(customer, card, "EUR", 10_000, Bank.PIN);
+        String authorization = Bodies.json("accountNumber", card, "secureCode", Bank.PIN, "deviceId", Api.uniqueId("phone"));
+        if (endpoint == Endpoint.CREATE_OFFLINE_AUTHORIZATION) {
+            return caller.post(endpoint.path(), authorization);
+        }
+        JsonNode created = Expect.created(Callers.as("customer").post(Endpoint.CREATE_OFFLINE_AUTHORIZATION.path(), authorization));
+        if (endpoint == Endpoint.REVOKE_OFFLINE_AUTHORIZATION) {
+            return caller.delete(endpoint.path(created.get("id").asText()));
+        }
+        String code = dev.tillpoint.payments.codes.Totp.code(
+                dev.tillpoint.payments.codes.Base32.decode(created.path("code").path("secret").asText()),
+                dev.tillpoint.payments.codes.Totp.stepAt(java.time.Instant.now()));
+        String payment = Bodies.json(Pos.paymentBody(customer, code, 100, "EUR"));
+        if (endpoint == Endpoint.POS_PAY) {
+            return caller.header("Idempotency-Key", Api.uniqueId("key")).post(endpoint.path(), payment);
+        }
+        if (endpoint == Endpoint.POS_REVERSE_BY_KEY) {
+            return caller.post(endpoint.path(), Bodies.json("idempotencyKey", Api.uniqueId("key")));
+        }
+        String paymentId = Expect.created(Callers.as("pos").header("Idempotency-Key", Api.uniqueId("key"))
+                .post(Endpoint.POS_PAY.path(), payment)).get("id").asText();
+        return switch (endpoint) {
+            case POS_PAYMENT -> caller.get(endpoint.path(paymentId));
+            case POS_REVERSE_PAYMENT -> caller.send("POST", endpoint.path(paymentId), null, null);
+            default -> caller.header("Idempotency-Key", Api.uniqueId("key")).post(endpoint.path(paymentId),
+                    Bodies.json("amount", 10));
+        };
+    }
+
     /** A valid request to {@code endpoint} on real data (not carried: it may well succeed). */
     private static Answer sendValid(Endpoint endpoint, Api caller) {
         String merchant = Callers.in("merchant");
@@ -320,6 +353,8 @@ class ErrorCorpusIT extends DeployedEar {
             case CREATE_MERCHANT -> caller.post(endpoint.path(), Bodies.json("id", Api.uniqueId("merch"), "name", "Xml Merchant", "currency", "EUR"));
             case CREATE_TERMINAL -> caller.post(endpoint.path(merchant), Bodies.json("id", Api.uniqueId("term")));
             case DEACTIVATE_TERMINAL -> caller.delete(endpoint.path(merchant, Bank.terminal(merchant)));
+            case CREATE_OFFLINE_AUTHORIZATION, REVOKE_OFFLINE_AUTHORIZATION, POS_PAY, POS_PAYMENT, POS_REVERSE_PAYMENT,
+                    POS_REFUND, POS_REVERSE_BY_KEY -> sendValidPayment(endpoint, caller);
             default -> caller.get(endpoint.path());
         };
     }

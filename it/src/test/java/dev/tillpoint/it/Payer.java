@@ -99,9 +99,27 @@ final class Payer {
 
     /** The code {@code steps} time steps from now (negative: earlier). */
     String codeAt(int steps) {
+        awayFromAStepBoundary();
         String code = Totp.code(secret, Totp.stepAt(Instant.now()) + steps);
         CODES.add(code);
         return code;
+    }
+
+    /**
+     * Waits for the next time step when this one ends within two seconds, so that a code made at
+     * the edge of the skew window is still inside it when the server checks it.
+     */
+    private static void awayFromAStepBoundary() {
+        long millisIntoStep = Instant.now().toEpochMilli() % (Totp.PERIOD_SECONDS * 1000L);
+        long left = Totp.PERIOD_SECONDS * 1000L - millisIntoStep;
+        if (left < 2_000) {
+            try {
+                Thread.sleep(left + 50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
     }
 
     /** A well-formed code that is none of this phone's codes within a wide window. */

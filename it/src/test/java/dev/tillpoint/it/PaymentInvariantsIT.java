@@ -16,6 +16,7 @@ import dev.tillpoint.payments.OfflineAuthorizationService;
 import dev.tillpoint.payments.PaymentCommand;
 import dev.tillpoint.payments.PaymentView;
 import dev.tillpoint.payments.PosPayments;
+import dev.tillpoint.payments.RequestFingerprints;
 import dev.tillpoint.payments.codes.Base32;
 import dev.tillpoint.payments.codes.Totp;
 import dev.tillpoint.shared.ErrorCode;
@@ -67,6 +68,9 @@ class PaymentInvariantsIT extends InsideEarServices {
 
     @EJB(lookup = EJB_MODULE + "IdempotencyKeys")
     IdempotencyKeys keys;
+
+    @EJB(lookup = EJB_MODULE + "RequestFingerprints")
+    RequestFingerprints fingerprints;
 
     @EJB(lookup = EJB_MODULE + "MerchantService")
     MerchantService merchants;
@@ -149,7 +153,7 @@ class PaymentInvariantsIT extends InsideEarServices {
         Setup setup = setup(10_000);
         PaymentCommand command = new PaymentCommand(customerOf(setup), setup.code(0), 100, "EUR", null, null);
         String key = UUID.randomUUID().toString();
-        IdempotencyKeys.Claim claim = keys.claim(setup.terminalId(), key, "PAYMENT", command.fingerprint());
+        IdempotencyKeys.Claim claim = keys.claim(setup.terminalId(), key, "PAYMENT", fingerprints.ofPayment(command));
         assertInstanceOf(IdempotencyKeys.Claim.Claimed.class, claim);
 
         Result<PaymentView> duplicate = payments.pay(setup.terminalId(), key, command);

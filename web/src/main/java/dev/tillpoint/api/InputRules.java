@@ -29,9 +29,6 @@ public final class InputRules {
     /** Upper bound of an opening balance in minor units (10 billion in a two-decimal currency). */
     public static final long OPENING_BALANCE_MAX = 1_000_000_000_000L;
 
-    /** Upper bound of a requested validity; the bank's cap lowers it further. */
-    public static final long VALIDITY_SECONDS_MAX = 31_536_000L;
-
     /** Idempotency keys of POS requests (DESIGN.md: 1-64 characters). */
     public static final int IDEMPOTENCY_KEY_MAX = 64;
 

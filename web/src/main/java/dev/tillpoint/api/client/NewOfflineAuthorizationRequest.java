@@ -2,7 +2,6 @@ package dev.tillpoint.api.client;
 
 import dev.tillpoint.api.InputRules;
 import dev.tillpoint.payments.NewOfflineAuthorization;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -10,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Body of {@code POST /offline-authorizations}. Limits and validity are optional: absent means the
- * bank's cap, a value above the cap is lowered to it, zero or less is refused.
+ * bank's cap, a value above the cap (however large) is lowered to it, zero or less is refused.
  *
  * @param secureCode the 6-digit payment PIN
  */
@@ -36,17 +35,14 @@ public record NewOfflineAuthorizationRequest(
 
         @Schema(description = "Minor units; lowered to the bank's cap", minimum = "1", examples = "50000")
         @Positive
-        @Max(InputRules.OPENING_BALANCE_MAX)
         Long perTransactionLimit,
 
         @Schema(description = "Minor units; lowered to the bank's cap", minimum = "1", examples = "200000")
         @Positive
-        @Max(InputRules.OPENING_BALANCE_MAX)
         Long totalLimit,
 
         @Schema(description = "Seconds; lowered to the bank's cap", minimum = "1", examples = "86400")
         @Positive
-        @Max(InputRules.VALIDITY_SECONDS_MAX)
         Long validitySeconds) {
 
     NewOfflineAuthorization toCommand() {

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -60,19 +61,16 @@ public class PaymentsResource {
         String customerId = Callers.id(security);
         return ResultResponses.ok(parseSince(since)
                         .flatMap(from -> page.toRequest().flatMap(request -> history.historyOf(customerId,
-                                from == NO_SINCE ? null : from, request))),
+                                from.orElse(null), request))),
                 PaymentHistoryList::from);
     }
 
-    /** Stands for an absent since, since a Result holds no null. */
-    private static final Instant NO_SINCE = Instant.MIN;
-
-    private static Result<Instant> parseSince(String since) {
+    private static Result<Optional<Instant>> parseSince(String since) {
         if (since == null) {
-            return Result.ok(NO_SINCE);
+            return Result.ok(Optional.empty());
         }
         try {
-            return Result.ok(Instant.parse(since));
+            return Result.ok(Optional.of(Instant.parse(since)));
         } catch (DateTimeParseException notIso) {
             return Result.invalid(SINCE, "must be an ISO-8601 UTC time such as 2026-11-28T10:15:30Z");
         }
