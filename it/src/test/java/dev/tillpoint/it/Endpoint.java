@@ -26,7 +26,17 @@ enum Endpoint {
     TRIAL_BALANCE("GET", "/api/v1/admin/ledger/trial-balance", "admin"),
     MY_ACCOUNTS("GET", "/api/v1/accounts", "customer"),
     MY_TERMINAL("GET", "/api/v1/pos/terminals/me", "pos"),
-    MERCHANT_TERMINALS("GET", "/api/v1/merchant/terminals", "merchant");
+    MERCHANT_TERMINALS("GET", "/api/v1/merchant/terminals", "merchant"),
+    // Beacon pages (DESIGN.md "Beacon pages"); READ_BEACON is the admin's read-back of what it registered.
+    REGISTER_BEACON("POST", "/api/v1/admin/beacons", "admin"),
+    READ_BEACON("GET", "/api/v1/admin/beacons/{id}", "admin"),
+    REPLACE_BEACON_PAGE("PUT", "/api/v1/admin/beacons/{id}/page", "admin"),
+    DEACTIVATE_BEACON("DELETE", "/api/v1/admin/beacons/{id}", "admin"),
+    TRIGGER_BEACON("POST", "/api/v1/admin/beacons/{id}/trigger", "admin"),
+    BEACON_STATS("GET", "/api/v1/admin/beacons/{id}/stats", "admin"),
+    MY_INSTRUCTIONS("GET", "/api/v1/devices/me/instructions", "device"),
+    ACK_INSTRUCTION("POST", "/api/v1/devices/me/instructions/{id}/ack", "device"),
+    BEACON_SIGHTING("POST", "/api/v1/beacon-sightings", "customer");
 
     /** Every role of the `groups` claim. */
     static final List<String> ROLES = List.of("customer", "pos", "merchant", "admin", "device");
@@ -83,7 +93,8 @@ enum Endpoint {
 
     /** Whether the endpoint reads a JSON request body. */
     boolean takesBody() {
-        return this == CREATE_CUSTOMER || this == CREATE_ACCOUNT || this == CREATE_MERCHANT || this == CREATE_TERMINAL;
+        return this == CREATE_CUSTOMER || this == CREATE_ACCOUNT || this == CREATE_MERCHANT || this == CREATE_TERMINAL
+                || this == REGISTER_BEACON || this == REPLACE_BEACON_PAGE || this == TRIGGER_BEACON || this == BEACON_SIGHTING;
     }
 
     /** The path with a fresh, well-formed id that names nothing for every parameter. */
@@ -103,6 +114,10 @@ enum Endpoint {
             case CREATE_ACCOUNT -> Bodies.json(Bank.accountBody(Api.uniqueId("absent"), Cards.luhnValid(16), "EUR", 100, Bank.PIN));
             case CREATE_MERCHANT -> Bodies.json("id", Api.uniqueId("merch"), "name", "Sample Merchant", "currency", "EUR");
             case CREATE_TERMINAL -> Bodies.json("id", Api.uniqueId("term"));
+            case REGISTER_BEACON -> Bodies.json(Beacons.body(Beacons.newId()));
+            case REPLACE_BEACON_PAGE -> Bodies.json(Beacons.page("https://sample.example/page", "Sample"));
+            case TRIGGER_BEACON -> Bodies.json("durationSeconds", 60);
+            case BEACON_SIGHTING -> Bodies.json("beaconId", Beacons.newId(), "rssi", -60);
             default -> null;
         };
     }
