@@ -2,18 +2,12 @@ package dev.tillpoint.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tillpoint.it.Api.Answer;
-import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Cipher;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Beacon test data through the admin API (DESIGN.md "Beacon pages"), and the Eddystone-EID
- * computation written here, independently of the server's, from eid-computation.md.
+ * Beacon test data through the admin API (DESIGN.md "Beacon pages").
  */
 final class Beacons {
 
@@ -71,25 +65,8 @@ final class Beacons {
         return Api.admin().get(Endpoint.READ_BEACON.path(id));
     }
 
-    /** The EID (16 hex) a beacon broadcasts while its counter reads {@code counter}, per eid-computation.md. */
+    /** The EID (16 hex) a beacon broadcasts while its counter reads {@code counter}. */
     static String eidAt(String identityKeyHex, int rotationExponent, long counter) {
-        byte[] identityKey = HexFormat.of().parseHex(identityKeyHex);
-        ByteBuffer temporaryKeyInput = ByteBuffer.allocate(16)
-                .put(new byte[11]).put((byte) 0xFF).put(new byte[2]).putShort((short) (counter >>> 16));
-        byte[] temporaryKey = aes(identityKey, temporaryKeyInput.array());
-        ByteBuffer eidInput = ByteBuffer.allocate(16)
-                .put(new byte[11]).put((byte) rotationExponent).putInt((int) ((counter >>> rotationExponent) << rotationExponent));
-        byte[] eid = aes(temporaryKey, eidInput.array());
-        return HexFormat.of().formatHex(eid, 0, 8);
-    }
-
-    private static byte[] aes(byte[] key, byte[] block) {
-        try {
-            Cipher cipher = Cipher.getInstance("AES/ECB/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
-            return cipher.doFinal(block);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return EidComputation.eidAt(identityKeyHex, rotationExponent, counter);
     }
 }

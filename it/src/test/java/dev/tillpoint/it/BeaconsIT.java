@@ -138,8 +138,8 @@ class BeaconsIT extends DeployedEar {
         cases.put("txPower a float", new Object[] {"txPower", -59.5});
         cases.put("txPower missing", new Object[] {"txPower", null});
         cases.put("no channels", new Object[] {"channels", List.of()});
-        cases.put("unknown channel", new Object[] {"channels", List.of("WIFI")});
-        cases.put("channel in lower case", new Object[] {"channels", List.of("ble")});
+        cases.put("unknown channel", new Object[] {"channels[0]", List.of("WIFI")});
+        cases.put("channel in lower case", new Object[] {"channels[1]", List.of("BLE", "ble")});
         cases.put("merchantId bad", new Object[] {"merchantId", "a b"});
         cases.put("eid key short", new Object[] {"eid.identityKey", Beacons.eid(key.substring(2), 10, null)});
         cases.put("eid key not hex", new Object[] {"eid.identityKey", Beacons.eid("z" + key.substring(1), 10, null)});
@@ -153,7 +153,7 @@ class BeaconsIT extends DeployedEar {
             String id = Beacons.newId();
             String field = (String) c.getValue()[0];
             Object value = c.getValue()[1];
-            String member = field.startsWith("eid.") ? "eid" : field.startsWith("page.") ? "page" : field;
+            String member = field.startsWith("eid.") ? "eid" : field.startsWith("page.") ? "page" : field.replaceAll("\\[\\d+]$", "");
             Map<String, Object> body = Beacons.body(id);
             if (field.startsWith("page.")) {
                 body = Bodies.with(body, "page", Bodies.with(Beacons.page("https://shop.example/p", "P"), field.substring(5), value));
@@ -261,7 +261,9 @@ class BeaconsIT extends DeployedEar {
         assertEquals(10.0, Expect.ok(Beacons.sight(customer, "beaconId", beacon, "rssi", -79)).path("distanceMeters").asDouble());
         Expect.problem(Beacons.sight(customer, "beaconId", beacon, "rssi", -80), 422, "OUT_OF_RANGE");
         Expect.problem(Beacons.sight(customer, "beaconId", beacon, "rssi", -127), 422, "OUT_OF_RANGE");
-        assertEquals(0.01, Expect.ok(Beacons.sight(customer, "beaconId", beacon, "rssi", 20)).path("distanceMeters").asDouble());
+        // -19: 10^(-40 / 20) = 0.01 m; 20: 0.0001 m, which is 0.00 to two decimals
+        assertEquals(0.01, Expect.ok(Beacons.sight(customer, "beaconId", beacon, "rssi", -19)).path("distanceMeters").asDouble());
+        assertEquals(0.0, Expect.ok(Beacons.sight(customer, "beaconId", beacon, "rssi", 20)).path("distanceMeters").asDouble());
     }
 
     @Test
