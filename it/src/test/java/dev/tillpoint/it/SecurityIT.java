@@ -63,8 +63,13 @@ class SecurityIT extends DeployedEar {
                                 endpoint.sendSample(Api.anonymous(), body), 401, "UNAUTHORIZED")),
                         dynamicTest("expired token, body " + Bodies.show(body), () -> Expect.problem(
                                 endpoint.sendSample(Api.withAuthorization(Tokens.expired("it-admin", "admin")), body), 401, "UNAUTHORIZED")),
-                        dynamicTest("customer token, body " + Bodies.show(body), () -> Expect.problem(
-                                endpoint.sendSample(Callers.as("customer"), body), 403, "FORBIDDEN"))))));
+                        dynamicTest(wrongRole(endpoint) + " token, body " + Bodies.show(body), () -> Expect.problem(
+                                endpoint.sendSample(Callers.as(wrongRole(endpoint)), body), 403, "FORBIDDEN"))))));
+    }
+
+    /** A role the endpoint does not allow: customer, or pos for the customer's own endpoints. */
+    private static String wrongRole(Endpoint endpoint) {
+        return "customer".equals(endpoint.role) ? "pos" : "customer";
     }
 
     /** Two customers with one account each. */
