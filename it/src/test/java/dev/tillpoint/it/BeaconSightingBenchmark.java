@@ -121,8 +121,9 @@ class BeaconSightingBenchmark extends InsideEarServices {
     @Order(2)
     @RunAsClient
     void sightingResolutionOverHttp() throws Exception {
-        run("HTTP, " + THREADS + " client threads", WARM_UP_REQUESTS, null);
-        run("HTTP, " + THREADS + " client threads", MEASURED_REQUESTS, System.out);
+        // The HTTP client lives in its own class: its types are not in the server, where this class is loaded too.
+        BeaconSightingLoad.overHttp(WARM_UP_REQUESTS, false);
+        BeaconSightingLoad.overHttp(MEASURED_REQUESTS, true);
     }
 
     @Test
@@ -130,49 +131,6 @@ class BeaconSightingBenchmark extends InsideEarServices {
     void sightingResolutionInContainer() throws Exception {
         runInContainer(WARM_UP_REQUESTS, false);
         runInContainer(MEASURED_REQUESTS, true);
-    }
-
-    /** {@code requests} sightings over HTTP, random beacons, half fixed ids and half EIDs. */
-    private static void run(String label, int requests, java.io.PrintStream out) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        List<Future<long[][]>> results = new ArrayList<>();
-        long started = System.nanoTime();
-        for (int t = 0; t < THREADS; t++) {
-            int thread = t;
-            results.add(pool.submit(() -> {
-                Api customer = Api.as("bench-customer-" + thread, "customer");
-                long[] uid = new long[requests / THREADS];
-                long[] eid = new long[requests / THREADS];
-                int uids = 0;
-                int eids = 0;
-                for (int i = 0; i < requests / THREADS; i++) {
-                    int number = ThreadLocalRandom.current().nextInt(BEACONS);
-                    String body = isEid(number)
-                            ? Bodies.json("eid", EidComputation.eidAt(identityKey(number), ROTATION_EXPONENT, Instant.now().getEpochSecond()), "rssi", -65)
-                            : Bodies.json("beaconId", beaconId(number), "rssi", -65);
-                    long sent = System.nanoTime();
-                    Api.Answer answer = customer.post(Endpoint.BEACON_SIGHTING.path(), body);
-                    long took = System.nanoTime() - sent;
-                    assertEquals(200, answer.status(), () -> "beacon " + number + ": " + answer);
-                    assertEquals(beaconId(number), answer.json().path("beaconId").asText());
-                    if (isEid(number)) {
-                        eid[eids++] = took;
-                    } else {
-                        uid[uids++] = took;
-                    }
-                }
-                return new long[][] {Arrays.copyOf(uid, uids), Arrays.copyOf(eid, eids)};
-            }));
-        }
-        List<long[][]> all = new ArrayList<>();
-        for (Future<long[][]> result : results) {
-            all.add(result.get());
-        }
-        long elapsed = System.nanoTime() - started;
-        pool.shutdown();
-        if (out != null) {
-            report(label, requests, elapsed, all);
-        }
     }
 
     private void runInContainer(int requests, boolean print) throws Exception {
@@ -217,7 +175,7 @@ class BeaconSightingBenchmark extends InsideEarServices {
         }
     }
 
-    private static void report(String label, int requests, long elapsedNanos, List<long[][]> perThread) {
+    static void report(String label, int requests, long elapsedNanos, List<long[][]> perThread) {
         long[] uid = perThread.stream().flatMapToLong(r -> Arrays.stream(r[0])).sorted().toArray();
         long[] eid = perThread.stream().flatMapToLong(r -> Arrays.stream(r[1])).sorted().toArray();
         long[] mixed = java.util.stream.LongStream.concat(Arrays.stream(uid), Arrays.stream(eid)).sorted().toArray();
