@@ -41,20 +41,35 @@ public class EidIndexRefresh {
     @EJB
     EidIndex index;
 
+    private long intervalMillis;
+
     @PostConstruct
     void start() {
         long intervalMillis = config.getOptionalValue(INTERVAL_PROPERTY, Long.class).orElse(1000L);
         if (intervalMillis < 100) {
             throw new IllegalStateException(INTERVAL_PROPERTY + " must be at least 100");
         }
-        timers.createIntervalTimer(intervalMillis, intervalMillis, new TimerConfig("eid-index-refresh", false));
+        this.intervalMillis = intervalMillis;
+        scheduleNext();
     }
 
+    /**
+     * One run, then the next is scheduled: a run that takes longer than the interval (thousands of
+     * beacons rolling at one instant) delays the next instead of overlapping it.
+     */
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void refresh() {
-        while (index.refreshDue(StoredTime.now(clock), BATCH_SIZE) == BATCH_SIZE) {
-            // more are due: next batch, in a transaction of its own
+        try {
+            while (index.refreshDue(StoredTime.now(clock), BATCH_SIZE) == BATCH_SIZE) {
+                // more are due: next batch, in a transaction of its own
+            }
+        } finally {
+            scheduleNext();
         }
+    }
+
+    private void scheduleNext() {
+        timers.createSingleActionTimer(intervalMillis, new TimerConfig("eid-index-refresh", false));
     }
 }
