@@ -42,7 +42,17 @@ enum Endpoint {
     // Settlement (DESIGN.md "Settlement").
     RUN_SETTLEMENT("POST", "/api/v1/admin/settlements", "admin"),
     MY_SETTLEMENTS("GET", "/api/v1/merchant/settlements", "merchant"),
-    MY_SETTLEMENT("GET", "/api/v1/merchant/settlements/{id}", "merchant");
+    MY_SETTLEMENT("GET", "/api/v1/merchant/settlements/{id}", "merchant"),
+    // Beacon pages (DESIGN.md "Beacon pages"); READ_BEACON is the admin's read-back of what it registered.
+    REGISTER_BEACON("POST", "/api/v1/admin/beacons", "admin"),
+    READ_BEACON("GET", "/api/v1/admin/beacons/{id}", "admin"),
+    REPLACE_BEACON_PAGE("PUT", "/api/v1/admin/beacons/{id}/page", "admin"),
+    DEACTIVATE_BEACON("DELETE", "/api/v1/admin/beacons/{id}", "admin"),
+    TRIGGER_BEACON("POST", "/api/v1/admin/beacons/{id}/trigger", "admin"),
+    BEACON_STATS("GET", "/api/v1/admin/beacons/{id}/stats", "admin"),
+    MY_INSTRUCTIONS("GET", "/api/v1/devices/me/instructions", "device"),
+    ACK_INSTRUCTION("POST", "/api/v1/devices/me/instructions/{id}/ack", "device"),
+    BEACON_SIGHTING("POST", "/api/v1/beacon-sightings", "customer");
 
     /** Every role of the `groups` claim. */
     static final List<String> ROLES = List.of("customer", "pos", "merchant", "admin", "device");
@@ -101,7 +111,8 @@ enum Endpoint {
     /** Whether the endpoint reads a JSON request body. */
     boolean takesBody() {
         return this == CREATE_CUSTOMER || this == CREATE_ACCOUNT || this == CREATE_MERCHANT || this == CREATE_TERMINAL
-                || this == CREATE_OFFLINE_AUTHORIZATION || this == POS_PAY || this == POS_REFUND || this == POS_REVERSE_BY_KEY;
+                || this == CREATE_OFFLINE_AUTHORIZATION || this == POS_PAY || this == POS_REFUND || this == POS_REVERSE_BY_KEY
+                || this == REGISTER_BEACON || this == REPLACE_BEACON_PAGE || this == TRIGGER_BEACON || this == BEACON_SIGHTING;
     }
 
     /** The path with a fresh, well-formed id that names nothing for every parameter. */
@@ -127,6 +138,10 @@ enum Endpoint {
                     "currency", "EUR");
             case POS_REFUND -> Bodies.json("amount", 100);
             case POS_REVERSE_BY_KEY -> Bodies.json("idempotencyKey", Api.uniqueId("key"));
+            case REGISTER_BEACON -> Bodies.json(Beacons.body(Beacons.newId()));
+            case REPLACE_BEACON_PAGE -> Bodies.json(Beacons.page("https://sample.example/page", "Sample"));
+            case TRIGGER_BEACON -> Bodies.json("durationSeconds", 60);
+            case BEACON_SIGHTING -> Bodies.json("beaconId", Beacons.newId(), "rssi", -60);
             default -> null;
         };
     }

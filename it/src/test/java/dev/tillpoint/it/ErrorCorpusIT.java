@@ -355,6 +355,27 @@ class ErrorCorpusIT extends DeployedEar {
             case DEACTIVATE_TERMINAL -> caller.delete(endpoint.path(merchant, Bank.terminal(merchant)));
             case CREATE_OFFLINE_AUTHORIZATION, REVOKE_OFFLINE_AUTHORIZATION, POS_PAY, POS_PAYMENT, POS_REVERSE_PAYMENT,
                     POS_REFUND, POS_REVERSE_BY_KEY -> sendValidPayment(endpoint, caller);
+            // Content negotiation answers before the run starts or the batch is looked up.
+            case RUN_SETTLEMENT -> caller.send("POST", endpoint.path(), null, null);
+            case MY_SETTLEMENT -> caller.get(endpoint.path(Api.uniqueId("stl")));
+            case REGISTER_BEACON -> caller.post(endpoint.path(), Bodies.json(Beacons.body(Beacons.newId())));
+            case READ_BEACON, BEACON_STATS -> caller.get(endpoint.path(Beacons.register()));
+            case REPLACE_BEACON_PAGE -> caller.put(endpoint.path(Beacons.register()),
+                    Bodies.json(Beacons.page("https://shop.example/xml", "Xml")));
+            case DEACTIVATE_BEACON -> caller.delete(endpoint.path(Beacons.register()));
+            case TRIGGER_BEACON -> caller.post(endpoint.path(Beacons.register()), Bodies.json("durationSeconds", 60));
+            case BEACON_SIGHTING -> {
+                String beacon = Beacons.register();
+                Beacons.trigger(beacon, 60);
+                yield caller.post(endpoint.path(), Bodies.json("beaconId", beacon, "rssi", -60));
+            }
+            case ACK_INSTRUCTION -> {
+                String beacon = Beacons.register();
+                String instruction = Beacons.trigger(beacon, 60).get("instructionId").asText();
+                BeaconsIT.awaitInstruction(beacon, instruction);
+                yield Api.as(beacon, "device").header("Accept", "application/xml")
+                        .send("POST", endpoint.path(instruction), null, null);
+            }
             default -> caller.get(endpoint.path());
         };
     }

@@ -31,6 +31,6 @@ public class PaymentEventsListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        notifications.record(Envelope.parse(TextMessages.textOf(message)));
+        notifications.record(Envelope.parse(Bodies.text(message)));
     }
 }

@@ -13,6 +13,7 @@ public final class ApiDocs {
     public static final String TAG_CLIENT = "client";
     public static final String TAG_POS = "pos";
     public static final String TAG_MERCHANT = "merchant";
+    public static final String TAG_DEVICE = "device";
 
     public static final String VALIDATION_FAILED = "ValidationFailed";
     public static final String UNAUTHORIZED = "Unauthorized";
@@ -22,6 +23,8 @@ public final class ApiDocs {
     public static final String PAYLOAD_TOO_LARGE = "PayloadTooLarge";
     public static final String UNSUPPORTED_MEDIA_TYPE = "UnsupportedMediaType";
     public static final String UNKNOWN_REFERENCE = "UnknownReference";
+    public static final String BEACON_NOT_FOUND = "BeaconNotFound";
+    public static final String OUT_OF_RANGE = "OutOfRange";
 
     /** The {@code Location} header of a 201 whose created thing can be read back with GET. */
     public static final String LOCATION = "Location";

@@ -41,7 +41,8 @@ import dev.tillpoint.api.problem.Problems;
             @Tag(name = ApiDocs.TAG_ADMIN, description = "Bank set-up and operations (role admin)"),
             @Tag(name = ApiDocs.TAG_CLIENT, description = "The bank's mobile app (role customer)"),
             @Tag(name = ApiDocs.TAG_POS, description = "Point-of-sale terminals (role pos)"),
-            @Tag(name = ApiDocs.TAG_MERCHANT, description = "Merchants (role merchant)")
+            @Tag(name = ApiDocs.TAG_MERCHANT, description = "Merchants (role merchant)"),
+            @Tag(name = ApiDocs.TAG_DEVICE, description = "Beacons reading their instructions (role device)")
         },
         components = @Components(responses = {
             @APIResponse(name = ApiDocs.VALIDATION_FAILED, responseCode = "400",
@@ -75,6 +76,15 @@ import dev.tillpoint.api.problem.Problems;
                             schema = @Schema(implementation = Problem.class))),
             @APIResponse(name = ApiDocs.UNKNOWN_REFERENCE, responseCode = "422",
                     description = "UNKNOWN_REFERENCE: the body names a resource that does not exist",
+                    content = @Content(mediaType = Problems.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class))),
+            @APIResponse(name = ApiDocs.BEACON_NOT_FOUND, responseCode = "404",
+                    description = "BEACON_NOT_FOUND: no active beacon answers to the id or EID, or it is not broadcasting",
+                    content = @Content(mediaType = Problems.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class))),
+            @APIResponse(name = ApiDocs.OUT_OF_RANGE, responseCode = "422",
+                    description = "OUT_OF_RANGE: the estimated distance is beyond the beacon's preset distance;"
+                            + " CHANNEL_NOT_SUPPORTED: the beacon does not broadcast on that channel",
                     content = @Content(mediaType = Problems.MEDIA_TYPE,
                             schema = @Schema(implementation = Problem.class)))
         }))
