@@ -320,6 +320,8 @@ class ErrorCorpusIT extends DeployedEar {
             case CREATE_MERCHANT -> caller.post(endpoint.path(), Bodies.json("id", Api.uniqueId("merch"), "name", "Xml Merchant", "currency", "EUR"));
             case CREATE_TERMINAL -> caller.post(endpoint.path(merchant), Bodies.json("id", Api.uniqueId("term")));
             case DEACTIVATE_TERMINAL -> caller.delete(endpoint.path(merchant, Bank.terminal(merchant)));
+            case CREATE_GROUP, CREATE_POST, INTERACT, ADD_GROUP_MEMBER, LEAVE_GROUP, REPLACE_FEED_POLICY ->
+                    Feeds.sendValid(endpoint, caller, Callers.in("customer"));
             default -> caller.get(endpoint.path());
         };
     }

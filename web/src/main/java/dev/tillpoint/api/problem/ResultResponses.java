@@ -56,6 +56,14 @@ public final class ResultResponses {
         return Problems.response((Result.Failure<T>) result);
     }
 
+    /** 202 with the mapped body, for work accepted now and completed asynchronously. */
+    public static <T> Response accepted(Result<T> result, Function<? super T, ?> toBody) {
+        if (result instanceof Result.Ok<T> ok) {
+            return Response.status(Response.Status.ACCEPTED).entity(toBody.apply(ok.value())).build();
+        }
+        return Problems.response((Result.Failure<T>) result);
+    }
+
     /** 204, the success value being of no interest to the caller. */
     public static Response noContent(Result<?> result) {
         if (result instanceof Result.Failure<?> failure) {
