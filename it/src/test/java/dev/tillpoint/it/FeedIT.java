@@ -317,9 +317,10 @@ class FeedIT extends DeployedEar {
             JsonNode answer = Feeds.feedPage(w.viewer, "10", cursor);
             answer.get("items").forEach(seen::add);
             cursor = answer.hasNonNull("nextCursor") ? answer.get("nextCursor").asText() : null;
-            // Between pages: new shares on posts further down, and new posts that qualify at once.
+            // Between pages: shares lifting the oldest posts (still on later pages) above the page
+            // boundary, and new posts that qualify at once; neither may change the pages to come.
             for (int i = 0; i < 3; i++) {
-                share(c, posts.get(count - 1 - (page * 3 + i) % count));
+                share(c, posts.get((page * 3 + i) % count));
             }
             String fresh = post(w.author);
             like(w.a, fresh);

@@ -4,10 +4,10 @@ import dev.tillpoint.feed.FeedAggregation;
 import dev.tillpoint.messaging.Destinations;
 import dev.tillpoint.messaging.Envelope;
 import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
@@ -20,7 +20,7 @@ import jakarta.jms.MessageListener;
 })
 public class FeedInteractionListener implements MessageListener {
 
-    @Inject
+    @EJB
     FeedAggregation aggregation;
 
     @Override
