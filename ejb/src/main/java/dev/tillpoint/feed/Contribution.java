@@ -10,7 +10,8 @@ import java.time.Instant;
 
 /**
  * One member's contribution to one post in one group: when each interaction type was first used,
- * and the latest of those times. First-use times never move once an interaction is aggregated
+ * and the latest of those times. Written by {@link Contributions} in SQL, read by the feed's
+ * aggregate query; mapped so that the schema is validated and bulk deletes can name it. First-use times never move once an interaction is aggregated
  * (only an older interaction aggregated late moves one back), so "what had this member done by
  * time T" is exact for any T: what keeps a feed's later pages ranked as its first was.
  */
@@ -45,27 +46,6 @@ public class Contribution {
 
     protected Contribution() {
         // for JPA
-    }
-
-    /** Takes an interaction of {@code type} at {@code at} into the contribution; idempotent. */
-    void record(InteractionType type, Instant at) {
-        switch (type) {
-            case LIKE -> likedAt = earlier(likedAt, at);
-            case COMMENT -> commentedAt = earlier(commentedAt, at);
-            case SHARE -> sharedAt = earlier(sharedAt, at);
-        }
-        latestAt = later(later(likedAt, commentedAt), sharedAt);
-    }
-
-    private static Instant earlier(Instant current, Instant at) {
-        return current == null || at.isBefore(current) ? at : current;
-    }
-
-    private static Instant later(Instant a, Instant b) {
-        if (a == null) {
-            return b;
-        }
-        return b == null || a.isAfter(b) ? a : b;
     }
 
     /** The composite key. */

@@ -20,6 +20,10 @@ import dev.tillpoint.shared.PageRequest;
 import dev.tillpoint.shared.Result;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
@@ -31,20 +35,27 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Feed reads for a viewer in 20 groups over 100 000 interactions, and the latency from an
  * interaction's commit to the post showing in the feed (outbox, relay, JMS, MDB, aggregates).
- * Runs inside the server and calls the services (no HTTP or JWT in the figures). The set-up writes
+ * The first half runs inside the server and calls the services (no HTTP or JWT in its figures); the
+ * second measures the same over HTTP with signed JWTs from outside. The set-up writes
  * the interactions in bulk with JDBC, then creates the groups through the real service, so the
  * aggregates come from the joining members' fan-in. Prints figures; asserts only correctness.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FeedBenchmark extends InsideEarServices {
 
     private static final int GROUPS = 20;
@@ -75,7 +86,11 @@ class FeedBenchmark extends InsideEarServices {
     @Resource(lookup = "java:jboss/datasources/TillpointDS")
     DataSource dataSource;
 
+    /** Where the in-container half leaves the ids the HTTP half needs: the server's data directory. */
+    private static final String HANDOVER = "feed-benchmark.properties";
+
     @Test
+    @Order(1)
     void feedReadsAndInteractionToFeedLatency() throws Exception {
         Random random = new Random(42);
         String viewer = customer();
@@ -155,6 +170,30 @@ class FeedBenchmark extends InsideEarServices {
         System.out.printf("FeedBenchmark [%s]: interaction committed -> visible in the feed: p50 %.1f ms, p99 %.1f ms"
                         + " (%d samples, polling the first page)%n", db(), millis(percentile(visibleNanos, 50)),
                 millis(percentile(visibleNanos, 99)), LATENCY_SAMPLES);
+
+        Properties handover = new Properties();
+        handover.setProperty("viewer", viewer);
+        handover.setProperty("author", authors.get(0));
+        for (int g = 0; g < GROUPS; g++) {
+            handover.setProperty("member." + g + ".0", members.get(g).get(0));
+            handover.setProperty("member." + g + ".1", members.get(g).get(1));
+        }
+        try (OutputStream out = Files.newOutputStream(Path.of(System.getProperty("jboss.server.data.dir"), HANDOVER))) {
+            handover.store(out, "FeedBenchmark");
+        }
+    }
+
+    /** The same over HTTP with signed JWTs, as the phone calls it: the figures include JAX-RS, JSON and JWT checks. */
+    @Test
+    @Order(2)
+    @RunAsClient
+    void overHttp() throws Exception {
+        Properties handover = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of(System.getProperty("tillpoint.it.serverDir"), "data", HANDOVER))) {
+            handover.load(in);
+        }
+        // A class of its own: the in-container copy of this class must not reach the HTTP client's classes.
+        FeedOverHttp.measure(handover, READS, LATENCY_SAMPLES, GROUPS);
     }
 
     /** Random interactions of the members on the posts within the last 70 hours; repeated LIKEs and SHAREs are skipped. */
