@@ -6,7 +6,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Writes the per-group aggregates ({@link Contribution}) in the caller's transaction: the fan-out of
@@ -14,6 +13,12 @@ import java.util.List;
  */
 @Stateless
 public class Contributions {
+
+    /** The latest of the three nullable first uses, without GREATEST, whose handling of nulls differs between databases. */
+    private static final String LATEST_OF_THREE = "case"
+            + " when liked_at >= coalesce(commented_at, liked_at) and liked_at >= coalesce(shared_at, liked_at) then liked_at"
+            + " when commented_at >= coalesce(shared_at, commented_at) then commented_at"
+            + " else shared_at end";
 
     @PersistenceContext(unitName = "tillpoint")
     EntityManager em;
@@ -48,12 +53,7 @@ public class Contributions {
                 .setParameter("postId", postId)
                 .setParameter("memberId", memberId)
                 .executeUpdate();
-        // The latest of three nullable times without GREATEST, whose handling of nulls differs between databases.
-        em.createNativeQuery("update feed_contributions set latest_at = case"
-                        + " when liked_at >= coalesce(commented_at, liked_at) and liked_at >= coalesce(shared_at, liked_at)"
-                        + " then liked_at"
-                        + " when commented_at >= coalesce(shared_at, commented_at) then commented_at"
-                        + " else shared_at end" + key)
+        em.createNativeQuery("update feed_contributions set latest_at = " + LATEST_OF_THREE + key)
                 .setParameter("groupId", groupId)
                 .setParameter("postId", postId)
                 .setParameter("memberId", memberId)
@@ -61,23 +61,35 @@ public class Contributions {
     }
 
     /**
-     * Fans a member who just joined into the group: the first use of each type on each post since
-     * {@code since}. Only this member's rows in this group are touched.
+     * Fans a member who just joined into the group: their contribution to each post they interacted
+     * with since {@code since}, rebuilt from the stored interactions (the first use of each type) in
+     * three set-based statements. Only this member's rows in this group are touched; none can be
+     * written by the event consumer before this transaction commits, since it reads membership
+     * committed.
      *
-     * @return how many (post, type) pairs were recorded
+     * @return how many posts the member contributes to in the group
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public int fanIn(String groupId, String memberId, Instant since) {
-        List<Object[]> firstUses = em.createQuery("select i.postId, i.type, min(i.createdAt) from Interaction i"
-                        + " where i.userId = :memberId and i.createdAt > :since"
-                        + " group by i.postId, i.type order by i.postId", Object[].class)
+        dropMember(groupId, memberId);
+        int posts = em.createNativeQuery("insert into feed_contributions"
+                        + " (group_id, post_id, member_id, liked_at, commented_at, shared_at)"
+                        + " select cast(:groupId as varchar(64)), i.post_id, i.user_id,"
+                        + " min(case when i.type = 'LIKE' then i.created_at end),"
+                        + " min(case when i.type = 'COMMENT' then i.created_at end),"
+                        + " min(case when i.type = 'SHARE' then i.created_at end)"
+                        + " from feed_interactions i where i.user_id = :memberId and i.created_at > :since"
+                        + " group by i.post_id, i.user_id")
+                .setParameter("groupId", groupId)
                 .setParameter("memberId", memberId)
                 .setParameter("since", since)
-                .getResultList();
-        for (Object[] firstUse : firstUses) {
-            record(groupId, (String) firstUse[0], memberId, (InteractionType) firstUse[1], (Instant) firstUse[2]);
-        }
-        return firstUses.size();
+                .executeUpdate();
+        em.createNativeQuery("update feed_contributions set latest_at = " + LATEST_OF_THREE
+                        + " where group_id = :groupId and member_id = :memberId")
+                .setParameter("groupId", groupId)
+                .setParameter("memberId", memberId)
+                .executeUpdate();
+        return posts;
     }
 
     /** Drops a leaving member's contributions in the group. */

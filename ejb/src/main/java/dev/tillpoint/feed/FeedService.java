@@ -119,30 +119,33 @@ public class FeedService {
      * Per group of the viewer and post: the members (not the viewer, members now) whose
      * contribution has a type first used inside the window, their weighted score and the latest
      * such first use. Posts by the viewer, and posts whose author is in the group, do not count.
-     * The weights are validated integers, written into the statement as literals.
+     * The weights and thresholds are validated integers, written into the statement as literals.
      */
     private List<GroupScore> groupScores(String viewerId, FeedPolicy policy, Instant windowStart, Instant asOf) {
         String liked = "(c.liked_at > :windowStart and c.liked_at <= :asOf)";
         String commented = "(c.commented_at > :windowStart and c.commented_at <= :asOf)";
         String shared = "(c.shared_at > :windowStart and c.shared_at <= :asOf)";
-        List<?> rows = em.createNativeQuery("select c.group_id, c.post_id, count(*),"
-                        + " sum(case when " + liked + " then " + policy.weightOf(InteractionType.LIKE) + " else 0 end"
-                        + " + case when " + commented + " then " + policy.weightOf(InteractionType.COMMENT) + " else 0 end"
-                        + " + case when " + shared + " then " + policy.weightOf(InteractionType.SHARE) + " else 0 end),"
-                        + " max(case when " + liked + " then c.liked_at end),"
-                        + " max(case when " + commented + " then c.commented_at end),"
-                        + " max(case when " + shared + " then c.shared_at end)"
+        String score = "sum(case when " + liked + " then " + policy.weightOf(InteractionType.LIKE) + " else 0 end"
+                + " + case when " + commented + " then " + policy.weightOf(InteractionType.COMMENT) + " else 0 end"
+                + " + case when " + shared + " then " + policy.weightOf(InteractionType.SHARE) + " else 0 end)";
+        // Contributions are filtered and summed per row; the post's author is checked per summed
+        // (group, post) only, which is far fewer rows.
+        List<?> rows = em.createNativeQuery("select s.group_id, s.post_id, s.members, s.score, s.liked, s.commented, s.shared"
+                        + " from (select c.group_id, c.post_id, count(*) as members, " + score + " as score,"
+                        + " max(case when " + liked + " then c.liked_at end) as liked,"
+                        + " max(case when " + commented + " then c.commented_at end) as commented,"
+                        + " max(case when " + shared + " then c.shared_at end) as shared"
                         + " from feed_group_members v"
                         + " join feed_contributions c on c.group_id = v.group_id"
                         + " join feed_group_members m on m.group_id = c.group_id and m.member_id = c.member_id"
-                        + " join feed_posts p on p.id = c.post_id"
-                        + " where v.member_id = :viewerId and c.member_id <> :viewerId and p.author_id <> :viewerId"
+                        + " where v.member_id = :viewerId and c.member_id <> :viewerId"
                         + " and c.latest_at > :windowStart"
                         + " and (" + liked + " or " + commented + " or " + shared + ")"
-                        + " and not exists (select 1 from feed_group_members a"
-                        + " where a.group_id = c.group_id and a.member_id = p.author_id)"
                         + " group by c.group_id, c.post_id"
-                        + " having count(*) >= " + policy.minInteractingMembers())
+                        + " having count(*) >= " + policy.minInteractingMembers() + " and " + score + " >= " + policy.minScore()
+                        + ") s join feed_posts p on p.id = s.post_id"
+                        + " where p.author_id <> :viewerId and not exists (select 1 from feed_group_members a"
+                        + " where a.group_id = s.group_id and a.member_id = p.author_id)")
                 .setParameter("viewerId", viewerId)
                 .setParameter("windowStart", windowStart)
                 .setParameter("asOf", asOf)

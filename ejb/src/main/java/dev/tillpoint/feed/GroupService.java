@@ -125,7 +125,7 @@ public class GroupService {
         if (!Ids.isValid(userId)) {
             return Result.invalid("userId", "must match " + Ids.REGEX);
         }
-        Optional<FeedGroup> group = groupOfMember(groupId, callerId, true);
+        Optional<FeedGroup> group = lockedGroupOf(groupId, callerId);
         if (group.isEmpty()) {
             return notFound();
         }
@@ -145,7 +145,7 @@ public class GroupService {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public Result<String> leave(String callerId, String groupId) {
-        if (groupOfMember(groupId, callerId, true).isEmpty()) {
+        if (lockedGroupOf(groupId, callerId).isEmpty()) {
             return notFound();
         }
         em.remove(em.find(GroupMember.class, new GroupMember.Key(groupId, callerId)));
@@ -170,16 +170,18 @@ public class GroupService {
     }
 
     /**
-     * The group when {@code memberId} is in it. Locked for a change of membership, so that two
-     * changes of one group's membership do not interleave.
+     * The group when {@code memberId} is in it, locked: two changes of one group's membership never
+     * interleave, so "already a member?" and the insert that follows cannot race.
      */
-    private Optional<FeedGroup> groupOfMember(String groupId, String memberId, boolean lock) {
-        if (!Ids.isValid(groupId) || !Ids.isValid(memberId)
-                || em.find(GroupMember.class, new GroupMember.Key(groupId, memberId)) == null) {
+    private Optional<FeedGroup> lockedGroupOf(String groupId, String memberId) {
+        if (!Ids.isValid(groupId) || !Ids.isValid(memberId)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(lock ? em.find(FeedGroup.class, groupId, LockModeType.PESSIMISTIC_WRITE)
-                : em.find(FeedGroup.class, groupId));
+        FeedGroup group = em.find(FeedGroup.class, groupId, LockModeType.PESSIMISTIC_WRITE);
+        if (group == null || em.find(GroupMember.class, new GroupMember.Key(groupId, memberId)) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(group);
     }
 
     private Map<String, List<String>> membersOf(List<String> groupIds) {

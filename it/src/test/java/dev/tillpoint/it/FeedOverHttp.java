@@ -21,7 +21,7 @@ final class FeedOverHttp {
         String viewer = handover.getProperty("viewer");
         Api phone = Api.as(viewer, "customer");
         String firstPage = Endpoint.MY_FEED.path() + "?limit=20";
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < 10; i++) {
             Expect.ok(phone.get(firstPage));
         }
         long[] readNanos = new long[reads];
