@@ -17,7 +17,7 @@ final class FeedOverHttp {
     private FeedOverHttp() {
     }
 
-    static void measure(Properties handover, int reads, int samples, int groups) throws Exception {
+    static void measure(Properties handover, int reads, int samples) throws Exception {
         String viewer = handover.getProperty("viewer");
         Api phone = Api.as(viewer, "customer");
         String firstPage = Endpoint.MY_FEED.path() + "?limit=20";
@@ -57,15 +57,15 @@ final class FeedOverHttp {
         System.out.printf("FeedBenchmark [%s]: HTTP GET /feed?limit=20 with %d clients: %.1f reads/s%n", db(), threads,
                 (reads / threads * threads) / seconds(System.nanoTime() - concurrentStart));
 
+        Api watcher = Api.as(handover.getProperty("watcher"), "customer");
         long[] visibleNanos = new long[samples];
         for (int i = 0; i < samples; i++) {
-            int g = i % groups;
             String post = Feeds.post(handover.getProperty("author"));
-            Feeds.share(handover.getProperty("member." + g + ".0"), post);
+            Feeds.share(handover.getProperty("first"), post);
             Thread.sleep(300);
             long start = System.nanoTime();
-            Feeds.comment(handover.getProperty("member." + g + ".1"), post, "now");
-            while (!Expect.ok(phone.get(firstPage)).toString().contains(post)) {
+            Feeds.comment(handover.getProperty("second"), post, "now");
+            while (!Expect.ok(watcher.get(firstPage)).toString().contains(post)) {
                 assertTrue(System.nanoTime() - start < 30_000_000_000L, "the interaction never showed");
             }
             visibleNanos[i] = System.nanoTime() - start;
