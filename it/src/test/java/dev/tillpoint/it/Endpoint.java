@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * The endpoints of the bank set-up contract (DESIGN.md, "Offline payments"), with the role each
  * one requires and a sample request that is well-formed but names resources that do not exist
  * (enough for every check that must come before the rules: 401, 403). The admin's reads of what it
- * set up are not in DESIGN.md; they are here so that every such check covers them too.
+ * set up are not in DESIGN.md; they are here so that every such check covers them too. The social
+ * feed's endpoints follow (DESIGN.md "Social feed"); MY_FEED pages too, but by its own bounds
+ * (1..50, 20 by default), so FeedIT covers its paging rather than the shared list tests.
  */
 enum Endpoint {
     CREATE_CUSTOMER("POST", "/api/v1/admin/customers", "admin"),
@@ -52,7 +54,17 @@ enum Endpoint {
     BEACON_STATS("GET", "/api/v1/admin/beacons/{id}/stats", "admin"),
     MY_INSTRUCTIONS("GET", "/api/v1/devices/me/instructions", "device"),
     ACK_INSTRUCTION("POST", "/api/v1/devices/me/instructions/{id}/ack", "device"),
-    BEACON_SIGHTING("POST", "/api/v1/beacon-sightings", "customer");
+    BEACON_SIGHTING("POST", "/api/v1/beacon-sightings", "customer"),
+    // Social feed (DESIGN.md "Social feed").
+    CREATE_GROUP("POST", "/api/v1/groups", "customer"),
+    MY_GROUPS("GET", "/api/v1/groups", "customer"),
+    ADD_GROUP_MEMBER("POST", "/api/v1/groups/{id}/members", "customer"),
+    LEAVE_GROUP("DELETE", "/api/v1/groups/{id}/members/me", "customer"),
+    CREATE_POST("POST", "/api/v1/posts", "customer"),
+    INTERACT("POST", "/api/v1/posts/{id}/interactions", "customer"),
+    MY_FEED("GET", "/api/v1/feed", "customer"),
+    READ_FEED_POLICY("GET", "/api/v1/admin/feed-policy", "admin"),
+    REPLACE_FEED_POLICY("PUT", "/api/v1/admin/feed-policy", "admin");
 
     /** Every role of the `groups` claim. */
     static final List<String> ROLES = List.of("customer", "pos", "merchant", "admin", "device");
@@ -87,7 +99,8 @@ enum Endpoint {
     /** Whether the endpoint is a list that pages with {@code limit} and {@code cursor} (DESIGN.md "Architecture"). */
     boolean pages() {
         return this == MY_ACCOUNTS || this == MERCHANT_TERMINALS || this == MY_OFFLINE_AUTHORIZATIONS
-                || this == MY_PAYMENTS || this == MY_NOTIFICATIONS || this == MY_SETTLEMENTS;
+                || this == MY_PAYMENTS || this == MY_NOTIFICATIONS || this == MY_SETTLEMENTS
+                || this == MY_GROUPS;
     }
 
     /**
@@ -112,7 +125,9 @@ enum Endpoint {
     boolean takesBody() {
         return this == CREATE_CUSTOMER || this == CREATE_ACCOUNT || this == CREATE_MERCHANT || this == CREATE_TERMINAL
                 || this == CREATE_OFFLINE_AUTHORIZATION || this == POS_PAY || this == POS_REFUND || this == POS_REVERSE_BY_KEY
-                || this == REGISTER_BEACON || this == REPLACE_BEACON_PAGE || this == TRIGGER_BEACON || this == BEACON_SIGHTING;
+                || this == REGISTER_BEACON || this == REPLACE_BEACON_PAGE || this == TRIGGER_BEACON || this == BEACON_SIGHTING
+                || this == CREATE_GROUP || this == ADD_GROUP_MEMBER || this == CREATE_POST || this == INTERACT
+                || this == REPLACE_FEED_POLICY;
     }
 
     /** The path with a fresh, well-formed id that names nothing for every parameter. */
@@ -142,6 +157,11 @@ enum Endpoint {
             case REPLACE_BEACON_PAGE -> Bodies.json(Beacons.page("https://sample.example/page", "Sample"));
             case TRIGGER_BEACON -> Bodies.json("durationSeconds", 60);
             case BEACON_SIGHTING -> Bodies.json("beaconId", Beacons.newId(), "rssi", -60);
+            case CREATE_GROUP -> Bodies.json("name", "Sample Group", "members", List.of());
+            case ADD_GROUP_MEMBER -> Bodies.json("userId", Api.uniqueId("absent"));
+            case CREATE_POST -> Bodies.json("mediaType", "ARTICLE", "title", "Sample", "url", "https://media.example/sample");
+            case INTERACT -> Bodies.json("type", "LIKE");
+            case REPLACE_FEED_POLICY -> Bodies.json(Feeds.DEFAULT_POLICY);
             default -> null;
         };
     }

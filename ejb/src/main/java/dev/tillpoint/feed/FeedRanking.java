@@ -1,0 +1,82 @@
+package dev.tillpoint.feed;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Ranks the posts that meet the policy, as of one instant.
+ *
+ * <p>{@code rankScore = score / (ageHours + 2)^1.5}, Hacker News' gravity: {@code ageHours} is the
+ * time from the group's latest contribution to the post ({@link GroupScore#latestAt()}) to the
+ * instant the feed is ranked at (the first page's time, carried by the cursor). The order is
+ * rankScore descending, then post id ascending, a total order, so a page boundary is a position in
+ * it and the next page is everything after that position.
+ */
+public final class FeedRanking {
+
+    static final double GRAVITY = 1.5;
+    static final double AGE_OFFSET_HOURS = 2.0;
+    private static final double NANOS_PER_HOUR = 3_600_000_000_000.0;
+
+    /** The feed order: highest rankScore first, ties by post id. */
+    public static final Comparator<Ranked> ORDER = Comparator.comparingDouble(Ranked::rankScore).reversed()
+            .thenComparing(Ranked::postId);
+
+    private FeedRanking() {
+    }
+
+    /** A post placed in the feed under its best group. */
+    public record Ranked(GroupScore best, double rankScore) {
+        public String postId() {
+            return best.postId();
+        }
+
+        /** Whether this item comes after {@code position} in the feed order. */
+        boolean after(Position position) {
+            int byScore = Double.compare(position.rankScore(), rankScore);
+            return byScore > 0 || (byScore == 0 && postId().compareTo(position.postId()) > 0);
+        }
+    }
+
+    /** A place in the feed order: the last item of a page. */
+    public record Position(double rankScore, String postId) {
+    }
+
+    public static double rankScore(long score, Instant latestAt, Instant asOf) {
+        double ageHours = Math.max(0, Duration.between(latestAt, asOf).toNanos()) / NANOS_PER_HOUR;
+        return score / Math.pow(ageHours + AGE_OFFSET_HOURS, GRAVITY);
+    }
+
+    /**
+     * The feed as of {@code asOf}: scores that meet the policy, one per post (the group where it
+     * scores highest; ties to the higher rankScore, then the smaller group id), in feed order,
+     * after {@code after} when present.
+     */
+    public static List<Ranked> rank(List<GroupScore> scores, FeedPolicy policy, Instant asOf, Optional<Position> after) {
+        Map<String, Ranked> best = new HashMap<>();
+        Comparator<Ranked> better = Comparator.<Ranked>comparingLong(ranked -> ranked.best().score())
+                .thenComparingDouble(Ranked::rankScore)
+                .thenComparing(ranked -> ranked.best().groupId(), Comparator.reverseOrder());
+        for (GroupScore score : scores) {
+            if (score.interactingMembers() < policy.minInteractingMembers() || score.score() < policy.minScore()) {
+                continue;
+            }
+            Ranked ranked = new Ranked(score, rankScore(score.score(), score.latestAt(), asOf));
+            best.merge(score.postId(), ranked, (a, b) -> better.compare(a, b) >= 0 ? a : b);
+        }
+        List<Ranked> feed = new ArrayList<>();
+        for (Ranked ranked : best.values()) {
+            if (after.isEmpty() || ranked.after(after.get())) {
+                feed.add(ranked);
+            }
+        }
+        feed.sort(ORDER);
+        return feed;
+    }
+}
