@@ -435,6 +435,29 @@ class ErrorCorpusIT extends DeployedEar {
                 .map(call -> dynamicTest(call.toString(), () -> Expect.problem(call.send(), 405, "METHOD_NOT_ALLOWED")));
     }
 
+    /**
+     * Every path of the contract answers every method it does not offer with 405, whatever
+     * feature added it: the methods offered are those of its entries in {@link Endpoint}.
+     */
+    @TestFactory
+    @Order(13)
+    Stream<DynamicTest> everyContractPathAnswersTheMethodsItDoesNotOfferWith405() {
+        Map<String, Set<String>> offered = new LinkedHashMap<>();
+        Map<String, Endpoint> sample = new LinkedHashMap<>();
+        for (Endpoint endpoint : Endpoint.values()) {
+            offered.computeIfAbsent(endpoint.template, template -> new LinkedHashSet<>()).add(endpoint.method);
+            sample.putIfAbsent(endpoint.template, endpoint);
+        }
+        return offered.entrySet().stream().flatMap(path -> Stream.of("GET", "POST", "PUT", "DELETE", "PATCH")
+                .filter(method -> !path.getValue().contains(method))
+                .map(method -> {
+                    Endpoint endpoint = sample.get(path.getKey());
+                    boolean withBody = !"GET".equals(method) && !"DELETE".equals(method);
+                    Call call = new Call(endpoint.role, method, endpoint.samplePath(), withBody ? "{}" : null);
+                    return dynamicTest(method + " " + path.getKey(), () -> Expect.problem(call.send(), 405, "METHOD_NOT_ALLOWED"));
+                }));
+    }
+
     @TestFactory
     @Order(14)
     Stream<DynamicTest> badPagingParametersAre400NamingTheParameter() {
