@@ -6,19 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tillpoint.customers.AccountView;
-import dev.tillpoint.merchants.MerchantService;
-import dev.tillpoint.merchants.NewMerchant;
-import dev.tillpoint.merchants.MerchantView;
 import dev.tillpoint.payments.IdempotencyKeys;
-import dev.tillpoint.payments.IssuedAuthorization;
-import dev.tillpoint.payments.NewOfflineAuthorization;
-import dev.tillpoint.payments.OfflineAuthorizationService;
 import dev.tillpoint.payments.PaymentCommand;
 import dev.tillpoint.payments.PaymentView;
-import dev.tillpoint.payments.PosPayments;
 import dev.tillpoint.payments.RequestFingerprints;
-import dev.tillpoint.payments.codes.Base32;
-import dev.tillpoint.payments.codes.Totp;
 import dev.tillpoint.shared.ErrorCode;
 import dev.tillpoint.shared.Result;
 import dev.tillpoint.messaging.Destinations;
@@ -37,7 +28,6 @@ import jakarta.ejb.EJB;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -50,21 +40,15 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * transactions) and by the database, which must refuse the same corruption from a statement that
  * bypasses the code (constraints on both databases, triggers on PostgreSQL).
  */
-class PaymentInvariantsIT extends InsideEarServices {
+class PaymentInvariantsIT extends InsideEarPayments {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return InsideEar.with(PaymentInvariantsIT.class, InsideEarServices.class, Cards.class);
+        return InsideEar.with(PaymentInvariantsIT.class, InsideEarServices.class, InsideEarPayments.class, Cards.class);
     }
 
     @Resource(lookup = "java:jboss/datasources/TillpointDS")
     DataSource dataSource;
-
-    @EJB(lookup = EJB_MODULE + "OfflineAuthorizationService")
-    OfflineAuthorizationService authorizations;
-
-    @EJB(lookup = EJB_MODULE + "PosPayments")
-    PosPayments payments;
 
     @EJB(lookup = EJB_MODULE + "IdempotencyKeys")
     IdempotencyKeys keys;
@@ -72,44 +56,33 @@ class PaymentInvariantsIT extends InsideEarServices {
     @EJB(lookup = EJB_MODULE + "RequestFingerprints")
     RequestFingerprints fingerprints;
 
-    @EJB(lookup = EJB_MODULE + "MerchantService")
-    MerchantService merchants;
-
     @Resource(lookup = "java:/ConnectionFactory")
     ConnectionFactory connectionFactory;
 
     @Resource(lookup = Destinations.PAYMENT_EVENTS)
     Topic paymentEvents;
 
-    /** A customer's account, its authorization's secret and a terminal. */
-    private record Setup(AccountView account, byte[] secret, String terminalId) {
+    /** An authorized customer and a terminal of a new merchant. */
+    private record Setup(AuthorizedAccount payer, String terminalId) {
+        AccountView account() {
+            return payer.account();
+        }
+
         String code(int steps) {
-            return Totp.code(secret, Totp.stepAt(Instant.now()) + steps);
+            return payer.code(steps);
         }
     }
 
     private Setup setup(long balance) {
-        String customer = customer();
-        String card = Cards.luhnValid(16);
-        AccountView account = openAccount(customer, card, balance);
-        Result<IssuedAuthorization> issued = authorizations.authorize(customer,
-                new NewOfflineAuthorization(card, PIN, "phone", null, null, null));
-        String secret = ((Result.Ok<IssuedAuthorization>) assertInstanceOf(Result.Ok.class, issued)).value().secretBase32();
-        MerchantView merchant = ((Result.Ok<MerchantView>) merchants.register(
-                new NewMerchant(null, "Inside merchant", "EUR"))).value();
-        String terminal = "inside-" + UUID.randomUUID().toString().substring(0, 8);
-        assertInstanceOf(Result.Ok.class, merchants.addTerminal(merchant.id(), terminal));
-        return new Setup(account, Base32.decode(secret), terminal);
+        return new Setup(authorizedAccount(balance), terminalOf(merchant("Inside merchant")));
     }
 
     private PaymentView pay(Setup setup, String code, long amount) {
-        Result<PaymentView> paid = payments.pay(setup.terminalId(), UUID.randomUUID().toString(),
-                new PaymentCommand(customerOf(setup), code, amount, "EUR", null, null));
-        return ((Result.Ok<PaymentView>) assertInstanceOf(Result.Ok.class, paid, paid::toString)).value();
+        return pay(setup.terminalId(), setup.payer(), code, amount);
     }
 
     private String customerOf(Setup setup) {
-        return setup.account().customerId();
+        return setup.payer().customerId();
     }
 
     @Test

@@ -4,19 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tillpoint.customers.AccountView;
 import dev.tillpoint.ledger.LedgerAccountKind;
-import dev.tillpoint.merchants.MerchantService;
 import dev.tillpoint.merchants.MerchantView;
-import dev.tillpoint.merchants.NewMerchant;
-import dev.tillpoint.payments.IssuedAuthorization;
-import dev.tillpoint.payments.NewOfflineAuthorization;
-import dev.tillpoint.payments.OfflineAuthorizationService;
-import dev.tillpoint.payments.PaymentCommand;
 import dev.tillpoint.payments.PaymentView;
-import dev.tillpoint.payments.PosPayments;
-import dev.tillpoint.payments.codes.Base32;
-import dev.tillpoint.payments.codes.Totp;
 import dev.tillpoint.settlement.MerchantCurrency;
 import dev.tillpoint.settlement.NightlySettlement;
 import dev.tillpoint.settlement.SettlementBatchView;
@@ -44,24 +34,15 @@ import org.junit.jupiter.api.Test;
  * once; a batch sweeps each terminal's clearing account into the merchant's account and pays the
  * net out; the nightly timer is set at the default cut-off.
  */
-class SettlementRunIT extends InsideEarServices {
+class SettlementRunIT extends InsideEarPayments {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return InsideEar.with(SettlementRunIT.class, InsideEarServices.class, Cards.class);
+        return InsideEar.with(SettlementRunIT.class, InsideEarServices.class, InsideEarPayments.class, Cards.class);
     }
 
     @Resource(lookup = "java:jboss/datasources/TillpointDS")
     DataSource dataSource;
-
-    @EJB(lookup = EJB_MODULE + "OfflineAuthorizationService")
-    OfflineAuthorizationService authorizations;
-
-    @EJB(lookup = EJB_MODULE + "PosPayments")
-    PosPayments payments;
-
-    @EJB(lookup = EJB_MODULE + "MerchantService")
-    MerchantService merchants;
 
     @EJB(lookup = EJB_MODULE + "SettlementService")
     SettlementService settlements;
@@ -136,31 +117,21 @@ class SettlementRunIT extends InsideEarServices {
     // --- set-up --------------------------------------------------------------------------------
 
     /** A merchant, its terminals, and one authorized customer paying there. */
-    private record Shop(MerchantView merchant, List<String> terminals, String customerId, byte[] secret) {
+    private record Shop(MerchantView merchant, List<String> terminals, AuthorizedAccount payer) {
     }
 
     private Shop shop(int terminalCount) {
-        String customer = customer();
-        String card = Cards.luhnValid(16);
-        AccountView account = openAccount(customer, card, 50_000);
-        Result<IssuedAuthorization> issued = authorizations.authorize(customer,
-                new NewOfflineAuthorization(card, PIN, "phone", null, null, null));
-        byte[] secret = Base32.decode(((Result.Ok<IssuedAuthorization>) assertInstanceOf(Result.Ok.class, issued)).value().secretBase32());
-        MerchantView merchant = ((Result.Ok<MerchantView>) merchants.register(new NewMerchant(null, "Settling shop", "EUR"))).value();
+        AuthorizedAccount payer = authorizedAccount(50_000);
+        MerchantView merchant = merchant("Settling shop");
         List<String> terminals = new java.util.ArrayList<>();
         for (int i = 0; i < terminalCount; i++) {
-            String terminal = "settle-" + UUID.randomUUID().toString().substring(0, 8);
-            assertInstanceOf(Result.Ok.class, merchants.addTerminal(merchant.id(), terminal));
-            terminals.add(terminal);
+            terminals.add(terminalOf(merchant));
         }
-        assertEquals(50_000L, balance(account.id()));
-        return new Shop(merchant, List.copyOf(terminals), customer, secret);
+        return new Shop(merchant, List.copyOf(terminals), payer);
     }
 
     private PaymentView pay(Shop shop, int terminal, int step, long amount) {
-        Result<PaymentView> paid = payments.pay(shop.terminals.get(terminal), UUID.randomUUID().toString(),
-                new PaymentCommand(shop.customerId, Totp.code(shop.secret, Totp.stepAt(Instant.now()) + step), amount, "EUR", null, null));
-        return ((Result.Ok<PaymentView>) assertInstanceOf(Result.Ok.class, paid, paid::toString)).value();
+        return pay(shop.terminals.get(terminal), shop.payer, shop.payer.code(step), amount);
     }
 
     private long balance(String ledgerAccountId) {
