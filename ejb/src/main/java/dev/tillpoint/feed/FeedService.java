@@ -12,11 +12,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,7 +150,7 @@ public class FeedService {
         List<GroupScore> scores = new ArrayList<>(rows.size());
         for (Object row : rows) {
             Object[] columns = (Object[]) row;
-            Instant latest = latest(instant(columns[4]), latest(instant(columns[5]), instant(columns[6])));
+            Instant latest = latest(StoredTime.fromColumn(columns[4]), latest(StoredTime.fromColumn(columns[5]), StoredTime.fromColumn(columns[6])));
             scores.add(new GroupScore((String) columns[0], (String) columns[1], ((Number) columns[2]).longValue(),
                     ((Number) columns[3]).longValue(), latest));
         }
@@ -193,23 +190,4 @@ public class FeedService {
         return b == null || a.isAfter(b) ? a : b;
     }
 
-    /** A timestamp column of a native query, as the driver in use returns it. */
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof ZonedDateTime zoned) {
-            return zoned.toInstant();
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + value.getClass().getName());
-    }
 }

@@ -6,6 +6,7 @@ import dev.tillpoint.shared.Page;
 import dev.tillpoint.shared.PageCursors;
 import dev.tillpoint.shared.PageRequest;
 import dev.tillpoint.shared.Result;
+import dev.tillpoint.shared.StoredTime;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -13,10 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -89,23 +87,7 @@ public class PaymentHistory {
     private static HistoryEntry entry(Object[] row) {
         return new HistoryEntry(HistoryEntry.Type.valueOf(((String) row[0]).trim()), (String) row[1], (String) row[2],
                 ((Number) row[3]).longValue(), (String) row[4], (String) row[5], (String) row[6], (String) row[7],
-                (String) row[8], instant(row[9]));
+                (String) row[8], StoredTime.fromColumn(row[9]));
     }
 
-    /** Native queries return timestamps as the driver and dialect choose. */
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof ZonedDateTime zoned) {
-            return zoned.toInstant();
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + (value == null ? "null" : value.getClass().getName()));
-    }
 }

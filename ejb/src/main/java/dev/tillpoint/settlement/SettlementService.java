@@ -20,10 +20,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Tuple;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -165,7 +163,7 @@ public class SettlementService {
                     .getResultList();
             payments.forEach(row -> lines.add(new SettlementLine(SettlementLine.Type.PAYMENT, (String) row.get(0),
                     (String) row.get(0), (String) row.get(1), (String) row.get(2), ((Number) row.get(3)).longValue(),
-                    (String) row.get(4), instant(row.get(5)))));
+                    (String) row.get(4), StoredTime.fromColumn(row.get(5)))));
             List<Tuple> refunds = em.createNativeQuery("select r.id, r.payment_id, r.terminal_id, p.order_id,"
                             + " r.amount_minor, r.currency, r.created_at from refunds r join payments p on p.id = r.payment_id"
                             + " where r.settlement_id = :batchId", Tuple.class)
@@ -173,7 +171,7 @@ public class SettlementService {
                     .getResultList();
             refunds.forEach(row -> lines.add(new SettlementLine(SettlementLine.Type.REFUND, (String) row.get(0),
                     (String) row.get(1), (String) row.get(2), (String) row.get(3), ((Number) row.get(4)).longValue(),
-                    (String) row.get(5), instant(row.get(6)))));
+                    (String) row.get(5), StoredTime.fromColumn(row.get(6)))));
             lines.sort(Comparator.comparing(SettlementLine::createdAt).thenComparing(SettlementLine::id));
             return List.copyOf(lines);
         });
@@ -230,19 +228,6 @@ public class SettlementService {
         }
     }
 
-    /** What the JDBC drivers hand back for a {@code timestamp with time zone}. */
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + (value == null ? "null" : value.getClass().getName()));
-    }
 
     /**
      * Refunds to settle with the payment each one refunds: a refund debits the clearing account the

@@ -1,7 +1,10 @@
 package dev.tillpoint.shared;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -17,5 +20,28 @@ public final class StoredTime {
     /** Now, to the microsecond. */
     public static Instant now(Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * A {@code timestamp with time zone} column of a native query as an instant: the drivers and
+     * dialects hand it over as an {@link Instant}, an {@link OffsetDateTime}, a
+     * {@link ZonedDateTime} or a {@link Timestamp}, depending on the database.
+     *
+     * @return null for a null column
+     */
+    public static Instant fromColumn(Object value) {
+        if (value == null || value instanceof Instant) {
+            return (Instant) value;
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (value instanceof ZonedDateTime zoned) {
+            return zoned.toInstant();
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + value.getClass().getName());
     }
 }
