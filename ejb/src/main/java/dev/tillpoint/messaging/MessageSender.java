@@ -4,6 +4,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSProducer;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.TextMessage;
 import java.util.Map;
@@ -12,8 +14,8 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * Puts one text message on a destination through the broker's plain (non-XA) connection factory:
- * the send is not part of any JTA transaction, which is the point of the outbox.
+ * Puts text messages on destinations through the broker's plain (non-XA) connection factory:
+ * the sends are not part of any JTA transaction, which is the point of the outbox.
  */
 @ApplicationScoped
 class MessageSender {
@@ -24,15 +26,47 @@ class MessageSender {
 
     private final Map<Destination, jakarta.jms.Destination> destinations = new ConcurrentHashMap<>();
 
-    /** @throws JMSRuntimeException when the broker does not take the message */
+    /**
+     * A connection for several sends: a relay batch opens one rather than one per message.
+     * Not thread-safe, like the JMS context it wraps; close it when done.
+     */
+    Sending open() {
+        return new Sending(connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE));
+    }
+
+    /** One message on its own connection. @throws JMSRuntimeException when the broker does not take it */
     void send(Destination destination, String messageId, String type, String body) {
-        try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
-            TextMessage message = context.createTextMessage(body);
-            message.setStringProperty(Destinations.MESSAGE_ID_PROPERTY, messageId);
-            message.setStringProperty(Destinations.MESSAGE_TYPE_PROPERTY, type);
-            context.createProducer().send(lookup(destination), message);
-        } catch (jakarta.jms.JMSException e) {
-            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+        try (Sending sending = open()) {
+            sending.send(destination, messageId, type, body);
+        }
+    }
+
+    /** Sends over one open JMS context. */
+    final class Sending implements AutoCloseable {
+
+        private final JMSContext context;
+        private final JMSProducer producer;
+
+        private Sending(JMSContext context) {
+            this.context = context;
+            this.producer = context.createProducer();
+        }
+
+        /** @throws JMSRuntimeException when the broker does not take the message */
+        void send(Destination destination, String messageId, String type, String body) {
+            try {
+                TextMessage message = context.createTextMessage(body);
+                message.setStringProperty(Destinations.MESSAGE_ID_PROPERTY, messageId);
+                message.setStringProperty(Destinations.MESSAGE_TYPE_PROPERTY, type);
+                producer.send(lookup(destination), message);
+            } catch (JMSException e) {
+                throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            context.close();
         }
     }
 

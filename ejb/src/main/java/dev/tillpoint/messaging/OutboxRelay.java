@@ -32,36 +32,37 @@ public class OutboxRelay {
     MessageSender sender;
 
     /**
-     * Relays one batch in its own transaction. The rows are locked so that two servers sharing
-     * the database do not both send them; on PostgreSQL the second one skips them instead of waiting.
+     * Relays one batch in its own transaction, over one broker connection. The rows are locked so
+     * that two servers sharing the database do not both send them; on PostgreSQL the second one
+     * skips them instead of waiting. A send that fails stops the batch: its row and those after it
+     * stay for the next run.
      *
-     * @return how many rows the batch held; {@link #BATCH_SIZE} means more may be waiting
+     * @return whether a full batch went out, so that more may be waiting
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int relayBatch() {
+    public boolean relayBatch() {
         List<OutboxMessage> batch = em.createQuery(
                         "select m from OutboxMessage m order by m.createdAt, m.id", OutboxMessage.class)
                 .setMaxResults(BATCH_SIZE)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
                 .getResultList();
-        for (OutboxMessage message : batch) {
-            try {
-                sender.send(message.destination(), message.id(), message.type(), message.body());
+        if (batch.isEmpty()) {
+            return false;
+        }
+        try (MessageSender.Sending sending = sender.open()) {
+            for (OutboxMessage message : batch) {
+                try {
+                    sending.send(message.destination(), message.id(), message.type(), message.body());
+                } catch (JMSRuntimeException e) {
+                    message.countSendAttempt();
+                    LOG.warning(() -> "Outbox message " + message.id() + " (" + message.type() + ") not sent, attempt "
+                            + message.sendAttempts() + "; it stays for the next run: " + e.getMessage());
+                    return false;
+                }
                 em.remove(message);
-            } catch (JMSRuntimeException e) {
-                message.countSendAttempt();
-                LOG.warning(() -> "Outbox message " + message.id() + " (" + message.type() + ") not sent, attempt "
-                        + message.sendAttempts() + "; it stays for the next run: " + e.getMessage());
-                return batch.size() == BATCH_SIZE ? BATCH_SIZE - 1 : batch.size();
             }
         }
-        return batch.size();
-    }
-
-    /** How many messages wait to be sent; for tests and readiness. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public long pendingCount() {
-        return em.createQuery("select count(m) from OutboxMessage m", Long.class).getSingleResult();
+        return batch.size() == BATCH_SIZE;
     }
 }

@@ -53,8 +53,8 @@ public class OutboxWakeUp {
     private void drain() {
         try {
             while (wakeRequested.getAndSet(false)) {
-                while (relay.relayBatch() == OutboxRelay.BATCH_SIZE) {
-                    // a full batch: more may be waiting
+                while (relay.relayBatch()) {
+                    // a full batch went out: more may be waiting
                 }
             }
         } catch (RuntimeException e) {
