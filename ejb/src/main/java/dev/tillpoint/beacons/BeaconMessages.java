@@ -1,6 +1,5 @@
 package dev.tillpoint.beacons;
 
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -48,13 +47,5 @@ public final class BeaconMessages {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("The payload's " + name + " is not an ISO-8601 instant");
         }
-    }
-
-    static long number(JsonObject payload, String name) {
-        JsonValue value = payload.get(name);
-        if (!(value instanceof JsonNumber number) || !number.isIntegral()) {
-            throw new IllegalArgumentException("The payload's " + name + " is not an integer");
-        }
-        return number.longValueExact();
     }
 }

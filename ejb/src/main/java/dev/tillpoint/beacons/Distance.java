@@ -29,8 +29,12 @@ final class Distance {
         return BigDecimal.valueOf(meters).setScale(2, RoundingMode.HALF_UP);
     }
 
-    /** Inclusive: a phone exactly at the preset distance is in range. */
+    /**
+     * Inclusive: a phone exactly at the preset distance is in range. Both sides at the answer's
+     * two decimals, so that an ACOUSTIC sighting answered with the preset distance itself (2.345 m
+     * shown as 2.35 m) is never out of its own range.
+     */
     static boolean within(BigDecimal distanceMeters, double presetDistanceMeters) {
-        return distanceMeters.compareTo(BigDecimal.valueOf(presetDistanceMeters)) <= 0;
+        return distanceMeters.compareTo(meters(presetDistanceMeters)) <= 0;
     }
 }

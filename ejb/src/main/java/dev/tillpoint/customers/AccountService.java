@@ -226,7 +226,7 @@ public class AccountService {
             return Result.failure(ErrorCode.NOT_FOUND, "The caller has no account with this number.");
         }
         Account account = found.get(0);
-        Instant now = clock.instant();
+        Instant now = StoredTime.now(clock);
         if (account.isLockedAt(now)) {
             return Result.failure(ErrorCode.LOCKED,
                     "Too many wrong PINs: offline authorization is locked for this account for a while.");

@@ -16,7 +16,6 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 
 /** Posts: media a user propagates. */
 @Stateless
@@ -61,14 +60,6 @@ public class PostService {
         Post post = new Post(Ids.generate(ID_PREFIX), callerId, command, StoredTime.now(clock));
         em.persist(post);
         return Result.ok(post.view());
-    }
-
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Optional<PostView> find(String id) {
-        if (!Ids.isValid(id)) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(em.find(Post.class, id)).map(Post::view);
     }
 
     /** An absolute http(s) URL with a host; other schemes (javascript:, data:, file:) are refused. */

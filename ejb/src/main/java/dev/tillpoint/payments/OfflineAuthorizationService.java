@@ -130,7 +130,7 @@ public class OfflineAuthorizationService {
                         "a.customerId = :customerId", after, limit)
                 .setParameter("customerId", customerId)
                 .getResultList();
-        Instant now = clock.instant();
+        Instant now = StoredTime.now(clock);
         return Page.fromLookAhead(rows, limit, last -> cursors.issue(scope, last.position().cursorFields()))
                 .map(authorization -> authorization.viewAt(now));
     }

@@ -185,10 +185,6 @@ public class Payment {
         return reversalId;
     }
 
-    Instant reversedAt() {
-        return reversedAt;
-    }
-
     PaymentView view() {
         return new PaymentView(id, status, approvalCode, amountMinor, currency, merchantId, terminalId, orderId,
                 orderDescription, refundedMinor, settlementId, createdAt);

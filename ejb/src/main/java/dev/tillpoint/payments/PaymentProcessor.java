@@ -227,7 +227,7 @@ public class PaymentProcessor {
                 .restore(payment.amountMinor());
         String reversalId = Ids.generate(REVERSAL_PREFIX);
         requirePosted(ledger.post(new TransferRequest(payment.clearingAccountId(), payment.accountId(), payment.currency(),
-                payment.amountMinor(), TransferKind.REVERSAL, payment.id())));
+                payment.amountMinor(), TransferKind.REVERSAL, reversalId)));
         Instant now = StoredTime.now(clock);
         payment.reverse(reversalId, now);
         events.reversed(payment, now);

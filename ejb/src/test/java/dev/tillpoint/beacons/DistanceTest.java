@@ -34,5 +34,7 @@ class DistanceTest {
     void thePresetDistanceIsInclusive() {
         assertTrue(Distance.within(new BigDecimal("10.00"), 10.0));
         assertFalse(Distance.within(new BigDecimal("10.01"), 10.0));
+        assertTrue(Distance.within(Distance.meters(2.345), 2.345), "the preset distance is within itself once rounded");
+        assertFalse(Distance.within(new BigDecimal("2.36"), 2.345));
     }
 }
