@@ -16,7 +16,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -106,8 +108,9 @@ public class FeedService {
         Page<FeedRanking.Ranked> page = Page.fromLookAhead(fetched, limit,
                 last -> cursors.issue(scope, start.cursorFields(last)));
         List<FeedItem> items = new ArrayList<>();
+        Map<String, PostView> posts = postsOf(page.items());
         for (FeedRanking.Ranked item : page.items()) {
-            items.add(item(viewerId, item, windowStart, start.asOf()));
+            items.add(item(viewerId, item, posts.get(item.best().postId()), windowStart, start.asOf()));
         }
         return new Page<>(items, page.nextCursor());
     }
@@ -157,7 +160,20 @@ public class FeedService {
         return scores;
     }
 
-    private FeedItem item(String viewerId, FeedRanking.Ranked ranked, Instant windowStart, Instant asOf) {
+    /** The page's posts in one query, by id. */
+    private Map<String, PostView> postsOf(List<FeedRanking.Ranked> ranked) {
+        Map<String, PostView> posts = new HashMap<>();
+        if (ranked.isEmpty()) {
+            return posts;
+        }
+        em.createQuery("select p from Post p where p.id in :ids", Post.class)
+                .setParameter("ids", ranked.stream().map(item -> item.best().postId()).toList())
+                .getResultList()
+                .forEach(post -> posts.put(post.id(), post.view()));
+        return posts;
+    }
+
+    private FeedItem item(String viewerId, FeedRanking.Ranked ranked, PostView post, Instant windowStart, Instant asOf) {
         GroupScore best = ranked.best();
         String othersInWindow = " from Interaction i where i.postId = :postId and i.userId <> :viewerId"
                 + " and i.createdAt > :windowStart and i.createdAt <= :asOf"
@@ -179,7 +195,6 @@ public class FeedService {
                 .setParameter("asOf", asOf)
                 .setParameter("groupId", best.groupId())
                 .getSingleResult();
-        PostView post = em.find(Post.class, best.postId()).view();
         return new FeedItem(best.groupId(), post, best.score(), ranked.rankScore(), count, shown);
     }
 
