@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import dev.tillpoint.api.MalformedBodyException;
 import dev.tillpoint.api.PayloadTooLargeException;
 
 /**
@@ -36,8 +37,11 @@ public class UnhandledExceptionMapper implements ExceptionMapper<Throwable> {
             }
         }
         for (Throwable cause = e; cause != null && !(cause instanceof EJBException); cause = cause.getCause()) {
-            if (cause instanceof PayloadTooLargeException) {
-                return PayloadTooLargeExceptionMapper.respond();
+            if (cause instanceof PayloadTooLargeException tooLarge) {
+                return PayloadTooLargeExceptionMapper.respond(tooLarge);
+            }
+            if (cause instanceof MalformedBodyException) {
+                return MalformedBodyExceptionMapper.respond();
             }
             if (cause instanceof JsonProcessingException json) {
                 return JsonExceptionMapper.respond(json);
