@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import dev.tillpoint.api.BodyUnreadableException;
 import dev.tillpoint.api.MalformedBodyException;
 import dev.tillpoint.api.PayloadTooLargeException;
 
@@ -42,6 +43,9 @@ public class UnhandledExceptionMapper implements ExceptionMapper<Throwable> {
             }
             if (cause instanceof MalformedBodyException) {
                 return MalformedBodyExceptionMapper.respond();
+            }
+            if (cause instanceof BodyUnreadableException unreadable) {
+                return BodyUnreadableExceptionMapper.respond(unreadable);
             }
             if (cause instanceof JsonProcessingException json) {
                 return JsonExceptionMapper.respond(json);
