@@ -40,8 +40,9 @@ public record BeaconPage(String url, String title, String description, String ic
     }
 
     /**
-     * An absolute https URL with a host. Pages are pushed to strangers' phones: Google's Nearby
-     * Notifications were shut down over spam, so nothing else is bound to a beacon.
+     * An absolute https URL with a public host ({@link PublicHosts}). Pages are pushed to strangers'
+     * phones: Google's Nearby Notifications were shut down over spam, so nothing else is bound to a
+     * beacon.
      */
     private static void checkHttps(ValidationErrors errors, String field, String url, boolean required) {
         if (url == null) {
@@ -60,6 +61,8 @@ public record BeaconPage(String url, String title, String description, String ic
                     && url.startsWith("https://");
             if (!https || uri.getHost() == null || uri.getHost().isBlank() || uri.getRawUserInfo() != null) {
                 errors.add(field, "must be an absolute https URL with a host (no user info)");
+            } else if (!PublicHosts.isPublic(uri.getHost())) {
+                errors.add(field, "must name a public host, not a loopback, private or link-local one");
             }
         } catch (URISyntaxException e) {
             errors.add(field, "must be an absolute https URL with a host (no user info)");

@@ -6,7 +6,9 @@
  * <p>Invariants:
  * <ul>
  *   <li>A beacon's id is its Eddystone-UID, stored lower-case; page and icon URLs are https only
- *       (pages pushed to strangers' phones are a spam and phishing vector).</li>
+ *       (pages pushed to strangers' phones are a spam and phishing vector) and name a public host:
+ *       no loopback, private or link-local literal address and no {@code localhost}
+ *       ({@link dev.tillpoint.beacons.PublicHosts}; names are never resolved).</li>
  *   <li>A beacon is deactivated, never deleted; an inactive beacon is never resolved again and
  *       receives no instructions.</li>
  *   <li>An EID beacon is resolved only by an EID of its previous, current or next rotation period

@@ -10,7 +10,8 @@ import java.util.stream.Stream;
  *
  * <p>Merchants open these files in spreadsheets, and order ids are whatever the POS sent, so a
  * cell that a spreadsheet would read as a formula (starting with {@code =}, {@code +}, {@code -},
- * {@code @}, a tab or a carriage return) gets a leading apostrophe first (OWASP's CSV injection
+ * {@code @}, a tab or a carriage return, also behind leading spaces, no-break or zero-width spaces
+ * or line feeds, which spreadsheets skip) gets a leading apostrophe first (OWASP's CSV injection
  * advice), and only then RFC 4180 quoting.
  */
 public final class SettlementFile {
@@ -43,11 +44,33 @@ public final class SettlementFile {
         return defused;
     }
 
-    private static boolean startsLikeAFormula(String text) {
+    /**
+     * Whether a spreadsheet could read the cell as a formula: its first character is {@code =},
+     * {@code +}, {@code -}, {@code @}, a tab or a carriage return, also after any run of blanks
+     * that spreadsheets skip (space, no-break space, zero-width space, line feed and other
+     * whitespace or format characters).
+     */
+    static boolean startsLikeAFormula(String text) {
         if (text.isEmpty()) {
             return false;
         }
         char first = text.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+        if (first == '\t' || first == '\r') {
+            return true;
+        }
+        int i = 0;
+        while (i < text.length() && isSkippedBlank(text.charAt(i))) {
+            i++;
+        }
+        if (i == text.length()) {
+            return false;
+        }
+        char c = text.charAt(i);
+        return c == '=' || c == '+' || c == '-' || c == '@';
+    }
+
+    private static boolean isSkippedBlank(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT; // U+200B zero-width space, U+FEFF, ...
     }
 }

@@ -19,7 +19,8 @@
  *       {@code settlement_id}, and the database's status constraint refuses a reversed settled
  *       payment); it can still be refunded.</li>
  *   <li>A merchant reads only its own batches; the file's cells are defused against formula
- *       injection before RFC 4180 quoting.</li>
+ *       injection before RFC 4180 quoting, also when blanks a spreadsheet skips (spaces, no-break
+ *       and zero-width spaces, line feeds) come before the {@code = + - @}.</li>
  * </ul>
  */
 package dev.tillpoint.settlement;

@@ -19,6 +19,9 @@
  *       Cursors are signed by {@link dev.tillpoint.shared.PageCursors} and bound to their list and
  *       caller; a cursor that is not one of them is an expected {@code VALIDATION_FAILED} on
  *       {@code cursor}, never an exception.</li>
+ *   <li>A fault is logged as one line with a reference by {@link dev.tillpoint.shared.Faults}
+ *       (exception types and SQLState, never messages, SQL or a stack above FINE), for requests,
+ *       messages and timers alike.</li>
  * </ul>
  */
 package dev.tillpoint.shared;

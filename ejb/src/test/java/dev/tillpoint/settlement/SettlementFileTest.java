@@ -37,6 +37,17 @@ class SettlementFileTest {
     }
 
     @Test
+    void formulasBehindBlanksASpreadsheetSkipsAreDefusedToo() {
+        assertEquals("' =1+1", SettlementFile.cell(" =1+1"), "space");
+        assertEquals("'\u00A0+1", SettlementFile.cell("\u00A0+1"), "no-break space");
+        assertEquals("'\u200B-1", SettlementFile.cell("\u200B-1"), "zero-width space");
+        assertEquals("\"'\n@SUM(A1)\"", SettlementFile.cell("\n@SUM(A1)"), "line feed, then quoted");
+        assertEquals("'  \u3000\uFEFF=cmd", SettlementFile.cell("  \u3000\uFEFF=cmd"), "a run of several");
+        assertEquals(" order 42", SettlementFile.cell(" order 42"), "blanks before text are no formula");
+        assertEquals("   ", SettlementFile.cell("   "), "blanks only");
+    }
+
+    @Test
     void commasQuotesAndLineBreaksAreQuotedAsRfc4180Says() {
         assertEquals("\"a,b\"", SettlementFile.cell("a,b"));
         assertEquals("\"say \"\"hi\"\"\"", SettlementFile.cell("say \"hi\""));

@@ -115,8 +115,8 @@ class BeaconErrorCorpusIT extends DeployedEar {
                         target.send(Bodies.json(target.validBody()), "text/plain"), 415, "UNSUPPORTED_MEDIA_TYPE")),
                 dynamicTest(target + ": application/xml", () -> Expect.problem(
                         target.send("<beacon/>", "application/xml"), 415, "UNSUPPORTED_MEDIA_TYPE")),
-                dynamicTest(target + ": 70 KiB", () -> Expect.problem(
-                        target.send(Bodies.paddedTo(target.validBody(), 70 * 1024), "application/json"), 413, "PAYLOAD_TOO_LARGE"))));
+                dynamicTest(target + ": 1 MiB + 1 KiB", () -> Expect.problem(
+                        target.send(Bodies.paddedTo(target.validBody(), 1024 * 1024 + 1024), "application/json"), 413, "PAYLOAD_TOO_LARGE"))));
     }
 
     @Test

@@ -32,6 +32,7 @@ final class Tokens {
         long now = Instant.now().getEpochSecond();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", DevTokens.DEV_ISSUER);
+        claims.put("aud", DevTokens.AUDIENCE);
         claims.put("sub", subject);
         claims.put("upn", subject);
         claims.put("groups", List.of(role));
@@ -74,6 +75,16 @@ final class Tokens {
         refused.put("token without the Bearer scheme", validToken);
         refused.put("Basic scheme", "Basic " + Base64.getEncoder().encodeToString((subject + ":secret").getBytes(StandardCharsets.UTF_8)));
         refused.put("not a JWT", "Bearer not-a-jwt");
+        // DESIGN.md "Architecture": audience, iat in the future, lifetime over 86 400 s.
+        long now = Instant.now().getEpochSecond();
+        refused.put("no aud claim", bearer(Bodies.without(valid, "aud")));
+        refused.put("aud of another application", bearer(Bodies.with(valid, "aud", "payroll")));
+        refused.put("aud array without tillpoint", bearer(Bodies.with(valid, "aud", List.of("payroll", "tillpoint-admin"))));
+        refused.put("iat a day in the future", bearer(Bodies.with(Bodies.with(valid, "iat", now + 86_400), "exp", now + 86_400 + 600)));
+        refused.put("iat two minutes in the future", bearer(Bodies.with(Bodies.with(valid, "iat", now + 120), "exp", now + 720)));
+        refused.put("exp ten years ahead", bearer(Bodies.with(valid, "exp", now + 10L * 365 * 86_400)));
+        refused.put("lifetime 86 401 s", bearer(Bodies.with(Bodies.with(valid, "iat", now - 60), "exp", now - 60 + 86_401)));
+        refused.put("no iat, exp more than a day ahead", bearer(Bodies.with(Bodies.without(valid, "iat"), "exp", now + 86_400 + 120)));
         return refused;
     }
 

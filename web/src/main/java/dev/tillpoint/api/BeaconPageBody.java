@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.tillpoint.beacons.BeaconPage;
+import dev.tillpoint.api.text.FreeText;
 
 /**
  * The web page bound to a beacon, as the admin sets it and the phone is answered with. Whether the
@@ -26,6 +27,7 @@ public record BeaconPageBody(
 
         @Schema(maxLength = 2000)
         @Size(max = 2000)
+        @FreeText
         String description,
 
         @Schema(description = "https only", maxLength = 2048, examples = "https://shop.example/icon.png")

@@ -40,7 +40,7 @@ public final class BodyLimitInputStream extends InputStream {
     @Override
     public int read() throws IOException {
         refuseIfDeclaredTooLarge();
-        int b = in.read();
+        int b = underlying(() -> in.read());
         if (b >= 0) {
             counted(1);
         }
@@ -50,7 +50,7 @@ public final class BodyLimitInputStream extends InputStream {
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
         refuseIfDeclaredTooLarge();
-        int n = in.read(buffer, offset, length);
+        int n = underlying(() -> in.read(buffer, offset, length));
         if (n > 0) {
             counted(n);
         }
@@ -85,6 +85,22 @@ public final class BodyLimitInputStream extends InputStream {
     /** Bytes read so far. */
     public long count() {
         return count;
+    }
+
+    /** A read of the wrapped stream: its own refusals pass, a broken connection becomes the client's fault. */
+    private static int underlying(Read read) throws IOException {
+        try {
+            return read.read();
+        } catch (PayloadTooLargeException | MalformedBodyException | BodyUnreadableException refused) {
+            throw refused;
+        } catch (IOException connectionGone) {
+            throw new BodyUnreadableException(connectionGone);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Read {
+        int read() throws IOException;
     }
 
     private void refuseIfDeclaredTooLarge() throws PayloadTooLargeException {

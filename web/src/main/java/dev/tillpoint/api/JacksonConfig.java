@@ -15,6 +15,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.time.Instant;
 
+import dev.tillpoint.api.text.TextDeserializers;
+
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
@@ -28,7 +30,8 @@ import jakarta.ws.rs.ext.Provider;
  * A lenient parser would accept {@code "amount": "12.5"} today and make it impossible to refuse
  * tomorrow.
  *
- * Times are read only from ISO-8601 strings ({@link StrictInstantDeserializer}).
+ * Times are read only as {@link Times} takes them ({@link StrictInstantDeserializer}), and every
+ * string under the text rule of DESIGN.md "Errors" (package {@code dev.tillpoint.api.text}).
  *
  * <p>Writing: times as ISO-8601 strings, and optional fields left out rather than sent as null.
  */
@@ -52,8 +55,9 @@ public class JacksonConfig implements ContextResolver<ObjectMapper> {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 // Registered after JavaTimeModule so that it takes precedence for Instant.
-                .addModule(new SimpleModule("tillpoint-strict-time")
-                        .addDeserializer(Instant.class, new StrictInstantDeserializer()))
+                .addModule(new SimpleModule("tillpoint-strict-input")
+                        .addDeserializer(Instant.class, new StrictInstantDeserializer())
+                        .addDeserializer(String.class, new TextDeserializers.SingleLineDeserializer()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .defaultPropertyInclusion(JsonInclude.Value.construct(

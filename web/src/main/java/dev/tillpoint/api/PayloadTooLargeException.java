@@ -3,7 +3,7 @@ package dev.tillpoint.api;
 import java.io.IOException;
 
 /**
- * A request body went past {@link BodySizeLimitFilter#MAX_BODY_BYTES}. An {@link IOException}
+ * A request body went past the limit of {@link BodySizeLimitFilter}. An {@link IOException}
  * because it is thrown from {@code InputStream.read} in the middle of Jackson's parsing: Jackson
  * passes plain I/O errors through unwrapped, RESTEasy wraps them in its ReaderException and then
  * hands the cause to {@code PayloadTooLargeExceptionMapper} (413).

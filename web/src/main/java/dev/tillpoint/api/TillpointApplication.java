@@ -67,7 +67,7 @@ import dev.tillpoint.api.problem.Problems;
                     content = @Content(mediaType = Problems.MEDIA_TYPE,
                             schema = @Schema(implementation = Problem.class))),
             @APIResponse(name = ApiDocs.PAYLOAD_TOO_LARGE, responseCode = "413",
-                    description = "PAYLOAD_TOO_LARGE: the body is over 64 KiB",
+                    description = "PAYLOAD_TOO_LARGE: the body is over the configured limit (1 MiB by default)",
                     content = @Content(mediaType = Problems.MEDIA_TYPE,
                             schema = @Schema(implementation = Problem.class))),
             @APIResponse(name = ApiDocs.UNSUPPORTED_MEDIA_TYPE, responseCode = "415",

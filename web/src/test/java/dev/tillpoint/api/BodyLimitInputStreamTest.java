@@ -84,7 +84,7 @@ class BodyLimitInputStreamTest {
         assertEquals(-1, BodySizeLimitFilter.declaredLength("-5"));
         assertEquals(65536, BodySizeLimitFilter.declaredLength(" 65536 "));
         assertEquals(Long.MAX_VALUE, BodySizeLimitFilter.declaredLength("99999999999999999999999"));
-        assertEquals(64 * 1024, BodySizeLimitFilter.MAX_BODY_BYTES);
+        assertEquals("1048576", BodySizeLimitFilter.DEFAULT_MAX_BODY_BYTES, "DESIGN.md \"Errors\": 1 MiB");
     }
 
     private static byte[] bytes(int n) {

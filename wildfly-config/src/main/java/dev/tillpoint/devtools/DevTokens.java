@@ -25,6 +25,8 @@ import java.util.UUID;
 public final class DevTokens {
 
     public static final String DEV_ISSUER = "tillpoint-dev";
+    /** The audience the server requires by default (mp.jwt.verify.audiences). */
+    public static final String AUDIENCE = "tillpoint";
 
     private final PrivateKey key;
 
@@ -45,6 +47,7 @@ public final class DevTokens {
         long now = Instant.now().getEpochSecond();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", DEV_ISSUER);
+        claims.put("aud", AUDIENCE);
         claims.put("sub", subject);
         claims.put("upn", subject);
         claims.put("groups", List.of(group));

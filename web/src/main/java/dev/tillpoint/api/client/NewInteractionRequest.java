@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.tillpoint.feed.InteractionType;
 import dev.tillpoint.feed.NewInteraction;
+import dev.tillpoint.api.text.FreeText;
 
 /** Body of {@code POST /posts/{id}/interactions}; {@code text} is required for a COMMENT, refused otherwise. */
 @Schema(name = "NewInteraction")
@@ -17,6 +18,7 @@ public record NewInteractionRequest(
 
         @Schema(description = "Required for COMMENT, at most 1000 characters", maxLength = NewInteractionRequest.TEXT_MAX)
         @Size(max = TEXT_MAX)
+        @FreeText
         String text) {
 
     static final int TEXT_MAX = 1000;

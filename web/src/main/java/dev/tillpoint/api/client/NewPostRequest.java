@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.tillpoint.feed.MediaKind;
 import dev.tillpoint.feed.NewPost;
+import dev.tillpoint.api.text.FreeText;
 
 /** Body of {@code POST /posts}; the service checks the URL fully (absolute, http or https, a host). */
 @Schema(name = "NewPost")
@@ -31,6 +32,7 @@ public record NewPostRequest(
 
         @Schema(maxLength = NewPostRequest.SUMMARY_MAX)
         @Size(max = SUMMARY_MAX)
+        @FreeText
         String summary) {
 
     static final int TITLE_MAX = 200;

@@ -4,6 +4,7 @@ import dev.tillpoint.api.ApiDocs;
 import dev.tillpoint.api.Callers;
 import dev.tillpoint.api.PageParams;
 import dev.tillpoint.api.Roles;
+import dev.tillpoint.api.Times;
 import dev.tillpoint.api.problem.ResultResponses;
 import dev.tillpoint.payments.PaymentHistory;
 import dev.tillpoint.shared.Result;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -53,7 +53,8 @@ public class PaymentsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PaymentHistoryList.class)))
     public Response mine(
-            @Parameter(description = "ISO-8601 UTC time, inclusive, e.g. 2026-11-28T10:15:30Z; absent for everything",
+            @Parameter(description = "ISO-8601 UTC time ending in Z, years 1970-9999, inclusive, e.g. 2026-11-28T10:15:30Z;"
+                    + " absent for everything",
                     schema = @Schema(type = SchemaType.STRING, format = "date-time"))
             @QueryParam(SINCE) String since,
             @BeanParam PageParams page,
@@ -69,10 +70,7 @@ public class PaymentsResource {
         if (since == null) {
             return Result.ok(Optional.empty());
         }
-        try {
-            return Result.ok(Optional.of(Instant.parse(since)));
-        } catch (DateTimeParseException notIso) {
-            return Result.invalid(SINCE, "must be an ISO-8601 UTC time such as 2026-11-28T10:15:30Z");
-        }
+        Optional<Instant> from = Times.parse(since);
+        return from.isPresent() ? Result.ok(from) : Result.invalid(SINCE, Times.MESSAGE);
     }
 }

@@ -3,6 +3,7 @@ package dev.tillpoint.api.pos;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import dev.tillpoint.api.text.FreeText;
 
 /** The POS's order a payment is for, echoed in the approval and the customer's history. */
 @Schema(name = "Order")
@@ -14,5 +15,6 @@ public record OrderBody(
 
         @Schema(maxLength = 140, examples = "2 coffees")
         @Size(max = 140, message = "must be at most 140 characters")
+        @FreeText
         String description) {
 }

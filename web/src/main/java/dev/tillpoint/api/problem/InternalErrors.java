@@ -1,15 +1,17 @@
 package dev.tillpoint.api.problem;
 
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.ws.rs.core.Response;
 
 import dev.tillpoint.shared.ErrorCode;
+import dev.tillpoint.shared.Faults;
 
 /**
- * The answer to a fault: logged in full for the operators, a fixed 500 problem for the caller
- * (no class name, message or stack trace leaves the server).
+ * The answer to a fault: one concise log line for the operators ({@link Faults}: the exception
+ * types of the cause chain and any SQLState, never the SQL, the values or a stack), a fixed 500
+ * problem for the caller (no class name, message or stack trace leaves the server), tied together
+ * by a reference that appears in both.
  */
 final class InternalErrors {
 
@@ -19,8 +21,12 @@ final class InternalErrors {
     }
 
     static Response respond(Throwable fault) {
-        LOG.log(Level.SEVERE, "Request failed: unexpected " + fault.getClass().getName(), fault);
-        return Problems.response(ErrorCode.INTERNAL_ERROR, null);
+        return answer(log(fault));
+    }
+
+    /** Logs the fault as one line (plus its stack at FINE); the reference it was given. */
+    static String log(Throwable fault) {
+        return Faults.log(LOG, "Request", fault);
     }
 
     /**
@@ -28,7 +34,13 @@ final class InternalErrors {
      * values (a RESTEasy violation report prints every rejected value).
      */
     static Response respond(String fault) {
-        LOG.severe(() -> "Request failed: " + fault);
-        return Problems.response(ErrorCode.INTERNAL_ERROR, null);
+        String reference = Faults.newReference();
+        LOG.severe(() -> "Request failed, reference " + reference + ": " + fault);
+        return answer(reference);
+    }
+
+    private static Response answer(String reference) {
+        return Problems.response(ErrorCode.INTERNAL_ERROR,
+                "The server could not complete the request; reference " + reference + ".");
     }
 }

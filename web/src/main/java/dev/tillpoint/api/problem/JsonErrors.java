@@ -26,6 +26,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
+import dev.tillpoint.api.Times;
+import dev.tillpoint.api.text.TextDeserializers.TextRefusedException;
 import dev.tillpoint.shared.Result.FieldError;
 
 /**
@@ -139,6 +141,10 @@ public final class JsonErrors {
                     ? "appears more than once"
                     : "is not valid JSON";
         }
+        if (innermost instanceof TextRefusedException refused) {
+            // One of the text rule's fixed sentences, never the value.
+            return refused.getOriginalMessage();
+        }
         if (innermost instanceof ValueInstantiationException) {
             return "is not valid";
         }
@@ -189,7 +195,7 @@ public final class JsonErrors {
                     .collect(Collectors.joining(", "));
         }
         if (Temporal.class.isAssignableFrom(type)) {
-            return "an ISO-8601 date-time such as 2026-11-28T10:15:30Z";
+            return Times.DESCRIPTION;
         }
         if (type.isArray() || Collection.class.isAssignableFrom(type)) {
             return "an array";

@@ -13,10 +13,11 @@ public class PayloadTooLargeExceptionMapper implements ExceptionMapper<PayloadTo
 
     @Override
     public Response toResponse(PayloadTooLargeException e) {
-        return respond();
+        return respond(e);
     }
 
-    static Response respond() {
-        return Problems.response(ErrorCode.PAYLOAD_TOO_LARGE, null);
+    static Response respond(PayloadTooLargeException e) {
+        return Problems.response(ErrorCode.PAYLOAD_TOO_LARGE,
+                "The request body is larger than " + e.limit() + " bytes.");
     }
 }

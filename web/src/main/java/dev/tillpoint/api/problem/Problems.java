@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.ws.rs.core.Response;
 
-import dev.tillpoint.api.BodySizeLimitFilter;
 import dev.tillpoint.shared.ErrorCode;
 import dev.tillpoint.shared.Result;
 import dev.tillpoint.shared.Result.FieldError;
@@ -64,7 +63,7 @@ public final class Problems {
             case NOT_FOUND -> "No such resource.";
             case METHOD_NOT_ALLOWED -> "The resource does not support this method.";
             case NOT_ACCEPTABLE -> "The resource cannot produce a representation the request accepts.";
-            case PAYLOAD_TOO_LARGE -> "The request body is larger than " + BodySizeLimitFilter.MAX_BODY_BYTES + " bytes.";
+            case PAYLOAD_TOO_LARGE -> "The request body is larger than the server accepts.";
             case UNSUPPORTED_MEDIA_TYPE -> "The resource does not accept this content type; send application/json.";
             case INTERNAL_ERROR -> "The server could not complete the request.";
             default -> "The request cannot be completed.";

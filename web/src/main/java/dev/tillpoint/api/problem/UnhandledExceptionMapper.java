@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import dev.tillpoint.api.BodyUnreadableException;
+import dev.tillpoint.api.MalformedBodyException;
 import dev.tillpoint.api.PayloadTooLargeException;
 
 /**
@@ -36,8 +38,14 @@ public class UnhandledExceptionMapper implements ExceptionMapper<Throwable> {
             }
         }
         for (Throwable cause = e; cause != null && !(cause instanceof EJBException); cause = cause.getCause()) {
-            if (cause instanceof PayloadTooLargeException) {
-                return PayloadTooLargeExceptionMapper.respond();
+            if (cause instanceof PayloadTooLargeException tooLarge) {
+                return PayloadTooLargeExceptionMapper.respond(tooLarge);
+            }
+            if (cause instanceof MalformedBodyException) {
+                return MalformedBodyExceptionMapper.respond();
+            }
+            if (cause instanceof BodyUnreadableException unreadable) {
+                return BodyUnreadableExceptionMapper.respond(unreadable);
             }
             if (cause instanceof JsonProcessingException json) {
                 return JsonExceptionMapper.respond(json);

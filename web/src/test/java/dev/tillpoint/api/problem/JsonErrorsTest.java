@@ -43,8 +43,8 @@ class JsonErrorsTest {
         assertEquals(new FieldError("order", "must be an object"), describe("{\"order\": \"o1\"}"));
         assertEquals(new FieldError("items", "must be an array"), describe("{\"items\": 3}"));
         assertEquals(new FieldError("kind", "must be one of PAYMENT, REFUND"), describe("{\"kind\": \"GIFT\"}"));
-        assertTrue(describe("{\"at\": \"yesterday\"}").message().startsWith("must be an ISO-8601 date-time"));
-        assertTrue(describe("{\"at\": 1700000000}").message().startsWith("must be an ISO-8601 date-time"));
+        assertTrue(describe("{\"at\": \"yesterday\"}").message().startsWith("must be an ISO-8601 UTC time"));
+        assertTrue(describe("{\"at\": 1700000000}").message().startsWith("must be an ISO-8601 UTC time"));
     }
 
     @Test
