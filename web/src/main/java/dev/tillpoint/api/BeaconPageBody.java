@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.tillpoint.beacons.BeaconPage;
-import dev.tillpoint.api.text.FreeText;
+import dev.tillpoint.shared.FreeText;
 
 /**
  * The web page bound to a beacon, as the admin sets it and the phone is answered with. Whether the

@@ -58,6 +58,7 @@ public class JacksonConfig implements ContextResolver<ObjectMapper> {
                 .addModule(new SimpleModule("tillpoint-strict-input")
                         .addDeserializer(Instant.class, new StrictInstantDeserializer())
                         .addDeserializer(String.class, new TextDeserializers.SingleLineDeserializer()))
+                .annotationIntrospector(new TextDeserializers.FreeTextIntrospector())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .defaultPropertyInclusion(JsonInclude.Value.construct(

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.tillpoint.feed.InteractionType;
 import dev.tillpoint.feed.NewInteraction;
-import dev.tillpoint.api.text.FreeText;
+import dev.tillpoint.shared.FreeText;
 
 /** Body of {@code POST /posts/{id}/interactions}; {@code text} is required for a COMMENT, refused otherwise. */
 @Schema(name = "NewInteraction")

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.tillpoint.feed.MediaKind;
 import dev.tillpoint.feed.NewPost;
-import dev.tillpoint.api.text.FreeText;
+import dev.tillpoint.shared.FreeText;
 
 /** Body of {@code POST /posts}; the service checks the URL fully (absolute, http or https, a host). */
 @Schema(name = "NewPost")

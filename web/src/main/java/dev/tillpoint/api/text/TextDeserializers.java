@@ -7,11 +7,15 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+
+import dev.tillpoint.shared.FreeText;
 
 /**
  * Jackson's string reading with {@link Text}'s rule on top: {@link SingleLineDeserializer} is
  * registered for every {@code String} of every request body, {@link FreeTextDeserializer} is what
- * {@link FreeText} fields use instead. Everything else (which JSON tokens count as a string, the
+ * {@link dev.tillpoint.shared.FreeText} fields use instead ({@link FreeTextIntrospector}). Everything else (which JSON tokens count as a string, the
  * coercion settings) stays Jackson's own.
  */
 public final class TextDeserializers {
@@ -38,7 +42,7 @@ public final class TextDeserializers {
         }
     }
 
-    /** For {@link FreeText} fields: tab and line feed allowed. */
+    /** For {@link dev.tillpoint.shared.FreeText} fields: tab and line feed allowed. */
     public static final class FreeTextDeserializer extends StdScalarDeserializer<String> {
 
         private static final long serialVersionUID = 1L;
@@ -67,6 +71,23 @@ public final class TextDeserializers {
 
         TextRefusedException(JsonParser parser, String message) {
             super(parser, message, String.class);
+        }
+    }
+
+    /**
+     * Gives a field marked {@link FreeText} (a plain annotation, so the services' records carry it
+     * without depending on Jackson) the free-text reader; everything else stays Jackson's own.
+     */
+    public static final class FreeTextIntrospector extends JacksonAnnotationIntrospector {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Object findDeserializer(Annotated annotated) {
+            if (annotated.hasAnnotation(FreeText.class)) {
+                return FreeTextDeserializer.class;
+            }
+            return super.findDeserializer(annotated);
         }
     }
 }

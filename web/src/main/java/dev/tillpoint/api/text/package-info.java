@@ -12,7 +12,7 @@
  * <ul>
  * <li><b>Bodies</b>: Jackson reads every {@code String} of every request body through
  *     {@link dev.tillpoint.api.text.TextDeserializers}. The default is the strict single-line rule,
- *     and free text is the exception a field opts into with {@link dev.tillpoint.api.text.FreeText}.
+ *     and free text is the exception a field opts into with {@link dev.tillpoint.shared.FreeText}.
  *     A field that forgets an annotation is therefore stricter, never looser, and ids, names, list
  *     elements and fields added later are covered without anyone remembering to. The failure names
  *     the field by its JSON path like every other body error (400 VALIDATION_FAILED).</li>
