@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -38,6 +39,23 @@ public class SettlementRun {
 
     @Inject
     Clock clock;
+
+    /**
+     * The nightly run of {@code cutOff}, once in the cluster: settles everything up to the cut-off
+     * when this node is the first to claim it, else nothing. A run that stops half-way keeps its
+     * claim and its batches; the next cut-off settles the rest, as it settles anything unsettled.
+     *
+     * @return the batches written, or empty when another run already claimed this cut-off
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<List<SettlementBatchView>> settleCutOff(Instant cutOff) {
+        String node = System.getProperty("jboss.node.name", "tillpoint");
+        if (!settlements.claimCutOff(cutOff, node.length() > 64 ? node.substring(0, 64) : node)) {
+            LOG.info(() -> "Settlement of cut-off " + cutOff + " already claimed by another run: nothing to do here");
+            return Optional.empty();
+        }
+        return Optional.of(settleUpTo(cutOff));
+    }
 
     /** Settles everything up to now. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -118,6 +118,21 @@ public class SettlementService {
         return Optional.of(batch.view());
     }
 
+    /**
+     * Claims the nightly run of {@code cutOff} for {@code node}, in a transaction of its own: true
+     * for the first claim of that cut-off anywhere in the cluster, false for every later one. The
+     * primary key decides; a concurrent claim waits for the first to commit, then inserts nothing.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean claimCutOff(Instant cutOff, String node) {
+        return em.createNativeQuery("insert into settlement_cut_offs (cut_off_at, claimed_by, claimed_at)"
+                        + " values (:cutOff, :node, :claimedAt) on conflict do nothing")
+                .setParameter("cutOff", cutOff)
+                .setParameter("node", node)
+                .setParameter("claimedAt", StoredTime.now(clock))
+                .executeUpdate() == 1;
+    }
+
     /** The merchant's batches, oldest first, one page at a time. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Result<Page<SettlementBatchView>> batchesOf(String merchantId, PageRequest request) {

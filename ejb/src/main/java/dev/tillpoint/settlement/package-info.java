@@ -18,6 +18,9 @@
  *   <li>A settled payment can no longer be reversed (the payment feature checks
  *       {@code settlement_id}, and the database's status constraint refuses a reversed settled
  *       payment); it can still be refunded.</li>
+ *   <li>The nightly run happens once per cut-off however many nodes run: one persistent timer
+ *       (clustered in the HA profile), and a claim row per cut-off in {@code settlement_cut_offs}
+ *       that a second timeout of the same cut-off finds and stops at.</li>
  *   <li>A merchant reads only its own batches; the file's cells are defused against formula
  *       injection before RFC 4180 quoting, also when blanks a spreadsheet skips (spaces, no-break
  *       and zero-width spaces, line feeds) come before the {@code = + - @}.</li>

@@ -29,6 +29,7 @@ public final class Api {
 
     private final String authorization;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private String base = baseUrl();
 
     private Api(String authorization) {
         this.authorization = authorization;
@@ -69,6 +70,12 @@ public final class Api {
         return prefix + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
+    /** The same caller, speaking to the server at {@code baseUrl} (a cluster node) instead of the default one. */
+    public Api at(String baseUrl) {
+        this.base = baseUrl;
+        return this;
+    }
+
     public Api header(String name, String value) {
         headers.put(name, value);
         return this;
@@ -92,7 +99,7 @@ public final class Api {
 
     /** Any method, body and content type (null for none): for the broken-request corpus. */
     public Answer send(String method, String path, String body, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(60))
                 .method(method, body == null
                         ? HttpRequest.BodyPublishers.noBody()

@@ -78,6 +78,11 @@ final class Bank {
         return Api.admin().delete(Endpoint.DEACTIVATE_TERMINAL.path(merchantId, terminalId));
     }
 
+    /** The same, through the server at {@code baseUrl} (a cluster node). */
+    static Answer deactivateAt(String baseUrl, String merchantId, String terminalId) {
+        return Api.admin().at(baseUrl).delete(Endpoint.DEACTIVATE_TERMINAL.path(merchantId, terminalId));
+    }
+
     /** GET /pos/terminals/me as the terminal. */
     static Answer atPos(String terminalId) {
         return Api.as(terminalId, "pos").get(Endpoint.MY_TERMINAL.path());

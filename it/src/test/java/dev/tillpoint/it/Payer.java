@@ -105,6 +105,13 @@ final class Payer {
         return code;
     }
 
+    /** The code of time step {@code step} (absolute, as {@link Totp#stepAt} counts). */
+    String codeOfStep(long step) {
+        String code = Totp.code(secret, step);
+        CODES.add(code);
+        return code;
+    }
+
     /**
      * Waits for the next time step when this one ends within two seconds, so that a code made at
      * the edge of the skew window is still inside it when the server checks it.
