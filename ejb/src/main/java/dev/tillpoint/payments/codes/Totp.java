@@ -18,6 +18,8 @@ public final class Totp {
     public static final String ALGORITHM = "TOTP";
     public static final String HASH = "HmacSHA256";
     public static final int DIGITS = 8;
+    /** The shape of a code as a POS sends it. */
+    public static final String CODE_REGEX = "[0-9]{8}";
     public static final int PERIOD_SECONDS = 30;
 
     private static final int MODULUS = 100_000_000;
