@@ -1,5 +1,8 @@
 package dev.tillpoint.it;
 
+import dev.tillpoint.merchants.MerchantView;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import dev.tillpoint.payments.RefundCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -148,6 +151,49 @@ class PaymentInvariantsIT extends InsideEarPayments {
                 new PaymentCommand(customerOf(setup), setup.code(0), 101, "EUR"));
         assertEquals(ErrorCode.IDEMPOTENCY_CONFLICT, ((Result.Failure<PaymentView>) other).code());
         assertEquals(9_900L, ledger.account(setup.account().id()).orElseThrow().balanceMinor());
+    }
+
+    @Test
+    void wrongCodesForOneUserFromSeveralTerminalsAreAnnouncedAsASuspectedAttack() throws Exception {
+        Setup setup = setup(10_000);
+        MerchantView merchant = merchant("Probed merchant");
+        String selector = Destinations.MESSAGE_TYPE_PROPERTY + " = '" + PaymentEvents.CODE_ATTACK_SUSPECTED + "'";
+        try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+             JMSConsumer consumer = context.createConsumer(paymentEvents, selector)) {
+            for (int terminal = 0; terminal < 3; terminal++) {
+                Result<PaymentView> wrong = payments.pay(caller(terminalOf(merchant)), UUID.randomUUID().toString(),
+                        new PaymentCommand(customerOf(setup), wrongCodeOf(setup), 100, "EUR"));
+                assertEquals(ErrorCode.CODE_INVALID, ((Result.Failure<PaymentView>) wrong).code());
+            }
+            Envelope suspected = null;
+            long deadline = System.currentTimeMillis() + 15_000;
+            while (suspected == null && System.currentTimeMillis() < deadline) {
+                Message received = consumer.receive(1_000);
+                if (received != null) {
+                    Envelope envelope = Envelope.parse(received.getBody(String.class));
+                    if (customerOf(setup).equals(envelope.payload().getString("userId"))) {
+                        suspected = envelope;
+                    }
+                }
+            }
+            assertNotNull(suspected, "no CODE_ATTACK_SUSPECTED event for the user within 15 s");
+            assertEquals(3, suspected.payload().getInt("terminals"));
+            assertFalse(suspected.payload().toString().contains(setup.code(0)));
+        }
+        // No lock follows: the customer still pays at a fourth terminal.
+        pay(terminalOf(merchant), setup.payer(), setup.code(0), 100);
+    }
+
+    private static String wrongCodeOf(Setup setup) {
+        java.util.Set<String> valid = new java.util.HashSet<>();
+        for (int step = -5; step <= 5; step++) {
+            valid.add(setup.code(step));
+        }
+        for (int candidate = 10_000_000; ; candidate++) {
+            if (!valid.contains(Integer.toString(candidate))) {
+                return Integer.toString(candidate);
+            }
+        }
     }
 
     @Test
