@@ -21,6 +21,3 @@ CREATE INDEX ix_payment_declines_step ON payment_declines (authorization_id, cod
 -- Wrong codes per terminal and per user-terminal pair within the window.
 CREATE INDEX ix_payment_declines_terminal ON payment_declines (terminal_id, code, created_at);
 
--- Notifications are read from payments, reversals and refunds (a view of what the payment path
--- stored), no longer written by a topic subscriber; the table they were copied into goes.
-DROP TABLE notifications;
