@@ -242,7 +242,7 @@ final class PosPaymentLoad {
                     while (true) {
                         long[] slot = due.take();
                         if (slot[0] < 0) {
-                            return;
+                            return null;
                         }
                         long intended = slot[0];
                         Call call;
