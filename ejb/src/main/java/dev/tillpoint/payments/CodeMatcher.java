@@ -19,17 +19,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Revoked and expired authorizations are matched too (so the POS hears why a code is refused);
  * when several match, an active one wins, then the one expiring last.
  *
- * <p>The work is the same whoever the user is: the {@code tillpoint.payments.code-match-candidates}
- * (default 8) most relevant authorizations are read (active first, then by expiry, newest first),
- * and the slate is filled up to that number with a decoy, so every request decrypts that many
- * secrets and computes that many codes per step; a wrong code for a user with many authorizations
- * takes as long as one for an unknown user. Reads columns, not entities: the authorization the
- * payment then uses is read again under its lock.
+ * <p>The work is the same whoever the user is: the user's authorizations (active first, then by
+ * expiry, newest first) are filled up with decoys to {@code tillpoint.payments.code-match-candidates}
+ * (default 16), so every request decrypts that many secrets and computes that many codes per step;
+ * a wrong code for a user with many authorizations takes as long as one for an unknown user. Only a
+ * user with more matchable authorizations than that (a phone replaced every day keeps a day of
+ * revoked ones) costs more, up to {@value #MAX_CANDIDATES}, the most a code is matched against.
+ * Reads columns, not entities: the authorization the payment then uses is read again under its lock.
  */
 @ApplicationScoped
 public class CodeMatcher {
 
     private static final String DECOY_ID = "decoy";
+    static final int MAX_CANDIDATES = 64;
 
     @PersistenceContext(unitName = "tillpoint")
     EntityManager em;
@@ -41,7 +43,7 @@ public class CodeMatcher {
     PaymentPolicy policy;
 
     @Inject
-    @ConfigProperty(name = "tillpoint.payments.code-match-candidates", defaultValue = "8")
+    @ConfigProperty(name = "tillpoint.payments.code-match-candidates", defaultValue = "16")
     int candidates;
 
     private String decoyCiphertext;
@@ -60,8 +62,8 @@ public class CodeMatcher {
 
     @PostConstruct
     void prepareDecoy() {
-        if (candidates < 1 || candidates > 100) {
-            throw new IllegalStateException("tillpoint.payments.code-match-candidates must be 1..100");
+        if (candidates < 1 || candidates > MAX_CANDIDATES) {
+            throw new IllegalStateException("tillpoint.payments.code-match-candidates must be 1.." + MAX_CANDIDATES);
         }
         byte[] secret = secrets.newSecret();
         decoyCiphertext = secrets.encrypt(secret, DECOY_ID);
@@ -77,12 +79,12 @@ public class CodeMatcher {
                 .setParameter("user", userId)
                 .setParameter("oldest", now.minus(policy.expiredMatch()))
                 .setParameter("now", now)
-                .setMaxResults(candidates)
+                .setMaxResults(MAX_CANDIDATES)
                 .getResultList();
         return firstMatch(slate(rows), securityCode, Totp.stepAt(now));
     }
 
-    /** Exactly {@link #candidates} candidates: the user's, in order of preference, then decoys. */
+    /** The user's candidates in order of preference, then decoys up to {@link #candidates}. */
     List<Candidate> slate(List<Object[]> rows) {
         List<Candidate> slate = new ArrayList<>(candidates);
         for (Object[] row : rows) {
@@ -115,8 +117,10 @@ public class CodeMatcher {
         try {
             Long unused = null;
             Long used = null;
-            for (long step = current - policy.codeSkewSteps(); step <= current + policy.codeSkewSteps(); step++) {
-                if (Totp.matches(Totp.code(secret, step), securityCode)) {
+            long first = current - policy.codeSkewSteps();
+            String[] codes = Totp.codes(secret, first, current + policy.codeSkewSteps());
+            for (long step = first; step <= current + policy.codeSkewSteps(); step++) {
+                if (Totp.matches(codes[(int) (step - first)], securityCode)) {
                     boolean fresh = candidate.lastUsedStep() == null || step > candidate.lastUsedStep();
                     if (fresh && unused == null) {
                         unused = step;

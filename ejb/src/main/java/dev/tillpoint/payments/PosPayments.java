@@ -29,7 +29,7 @@ import java.util.Optional;
  * progress, reversed); the code locks of the user-terminal pair and the terminal
  * ({@link CodeLockouts}, 423 before any check); the code ({@link CodeMatcher}; no match is
  * {@code CODE_INVALID}, counted exactly); the matched authorization under its row lock, read with
- * its step's declines and its account's balance in one query; DESIGN.md's decline order as one pure
+ * its step's declines and its account's balance just after; DESIGN.md's decline order as one pure
  * function ({@link PaymentRules}); then the ledger posting, one targeted update of the
  * authorization, the payment, the key's answer and the event, written together. Declines are
  * answers, not rollbacks: the decline, the key's stored answer and the wrong-code count commit.
@@ -183,23 +183,28 @@ public class PosPayments {
     }
 
     /**
-     * Locks the authorization and reads what the decline order needs in one statement: its terms and
-     * spending, the declines its matched step collected, its account's balance.
+     * Locks the authorization, then reads what the decline order needs besides its row: the declines
+     * its matched step collected and its account's balance. Two statements, because a statement
+     * that waited for the row lock still reads everything but the locked row as of its start: a
+     * decline committed by the transaction it waited for would go uncounted.
      */
     private PayingAuthorization lockAuthorization(String authorizationId, long step) {
-        Object[] row = (Object[]) em.createNativeQuery("select a.customer_id, a.account_id, a.currency,"
-                        + " a.per_transaction_limit, a.total_limit, a.spent_minor, a.last_used_step, a.revoked_at,"
-                        + " a.expires_at,"
-                        + " (select count(*) from payment_declines d where d.authorization_id = a.id and d.code_step = :step),"
-                        + " (select l.credits_posted - l.debits_posted from ledger_accounts l where l.id = a.account_id)"
-                        + " from offline_authorizations a where a.id = :id for update")
-                .setParameter("step", step)
+        Object[] row = (Object[]) em.createNativeQuery("select customer_id, account_id, currency, per_transaction_limit,"
+                        + " total_limit, spent_minor, last_used_step, revoked_at, expires_at"
+                        + " from offline_authorizations where id = :id for update")
                 .setParameter("id", authorizationId)
+                .getSingleResult();
+        Object[] state = (Object[]) em.createNativeQuery("select"
+                        + " (select count(*) from payment_declines where authorization_id = :id and code_step = :step),"
+                        + " (select credits_posted - debits_posted from ledger_accounts where id = :account)")
+                .setParameter("id", authorizationId)
+                .setParameter("step", step)
+                .setParameter("account", row[1])
                 .getSingleResult();
         return new PayingAuthorization(authorizationId, (String) row[0], (String) row[1], ((String) row[2]).trim(),
                 ((Number) row[3]).longValue(), ((Number) row[4]).longValue(), ((Number) row[5]).longValue(),
                 row[6] == null ? null : ((Number) row[6]).longValue(), StoredTime.fromColumn(row[7]),
-                StoredTime.fromColumn(row[8]), ((Number) row[9]).intValue(), ((Number) row[10]).longValue());
+                StoredTime.fromColumn(row[8]), ((Number) state[0]).intValue(), ((Number) state[1]).longValue());
     }
 
     private String clearingAccountOf(PosTerminal terminal) {
