@@ -100,6 +100,14 @@ final class PosPaymentLoad {
     private record Call(HttpRequest request, int expectedStatus, Runnable onExpected) {
     }
 
+    /** For a run outside Maven (same settings): java -cp <test classpath> dev.tillpoint.it.PosPaymentLoad */
+    public static void main(String[] args) throws Exception {
+        if (System.getProperty("tillpoint.bench.baseUrl") != null) {
+            System.setProperty("tillpoint.it.baseUrl", System.getProperty("tillpoint.bench.baseUrl"));
+        }
+        System.out.print(new PosPaymentLoad().run());
+    }
+
     String run() throws Exception {
         StringBuilder report = new StringBuilder();
         report.append(String.format(Locale.ROOT, "PosPaymentBenchmark against %s, PostgreSQL database %s on %s:%s,"
