@@ -21,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>The work is the same whoever the user is: the user's authorizations (active first, then by
  * expiry, newest first) are filled up with decoys to {@code tillpoint.payments.code-match-candidates}
- * (default 16), so every request decrypts that many secrets and computes that many codes per step;
+ * (default 8), so every request decrypts that many secrets and computes that many codes per step;
  * a wrong code for a user with many authorizations takes as long as one for an unknown user. Only a
  * user with more matchable authorizations than that (a phone replaced every day keeps a day of
  * revoked ones) costs more, up to {@value #MAX_CANDIDATES}, the most a code is matched against.
@@ -43,7 +43,7 @@ public class CodeMatcher {
     PaymentPolicy policy;
 
     @Inject
-    @ConfigProperty(name = "tillpoint.payments.code-match-candidates", defaultValue = "16")
+    @ConfigProperty(name = "tillpoint.payments.code-match-candidates", defaultValue = "8")
     int candidates;
 
     private String decoyCiphertext;

@@ -56,13 +56,21 @@ final class PosPaymentLoad {
     private final int warmupRate = Integer.getInteger("tillpoint.bench.warmupRate", 150);
     private final int measureSeconds = Integer.getInteger("tillpoint.bench.measureSeconds", 10);
     private final int saturationRate = Integer.getInteger("tillpoint.bench.saturationRate", 2_000);
-    private final String pgHost = System.getProperty("tillpoint.bench.pgHost", "127.0.0.1");
-    private final String pgPort = System.getProperty("tillpoint.bench.pgPort", "5432");
+    /** The build's PostgreSQL pass names its database in this URL: the default for pgbench's. */
+    private static final java.util.regex.Matcher BUILD_DATABASE = java.util.regex.Pattern
+            .compile("jdbc:postgresql://([^:/]+):(\\d+)/([^?]+).*")
+            .matcher(System.getProperty("tillpoint.it.pg.url", ""));
+    private static final boolean IN_BUILD = BUILD_DATABASE.matches();
+
+    private final String pgHost = System.getProperty("tillpoint.bench.pgHost", IN_BUILD ? BUILD_DATABASE.group(1) : "127.0.0.1");
+    private final String pgPort = System.getProperty("tillpoint.bench.pgPort", IN_BUILD ? BUILD_DATABASE.group(2) : "5432");
     private final String pgUser = System.getProperty("tillpoint.bench.pgUser", "postgres");
     private final String pgDatabase = System.getProperty("tillpoint.bench.pgDatabase",
-            System.getProperty("tillpoint.it.pg.database", "tillpoint_bench"));
+            IN_BUILD ? BUILD_DATABASE.group(3) : "tillpoint");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1: each worker its own connection (HTTP/2 would multiplex them all over one). */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> terminalTokens = new ArrayList<>();
     private final ConcurrentLinkedQueue<Phone> idlePhones = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> approvedPayments = new ConcurrentLinkedQueue<>();
@@ -105,11 +113,35 @@ final class PosPaymentLoad {
         if (System.getProperty("tillpoint.bench.baseUrl") != null) {
             System.setProperty("tillpoint.it.baseUrl", System.getProperty("tillpoint.bench.baseUrl"));
         }
-        System.out.print(new PosPaymentLoad().run());
+        new PosPaymentLoad().run();
     }
 
+    /** Runs every phase; prints each line as it is measured and returns them all. */
     String run() throws Exception {
-        StringBuilder report = new StringBuilder();
+        return run(new Report(new StringBuilder()));
+    }
+
+    /** The report, also printed line by line as the phases end (a run takes minutes). */
+    private record Report(StringBuilder lines) {
+        Report append(Object text) {
+            String line = String.valueOf(text);
+            lines.append(line);
+            System.out.print(line);
+            System.out.flush();
+            return this;
+        }
+
+        Report append(char c) {
+            return append(String.valueOf(c));
+        }
+
+        @Override
+        public String toString() {
+            return lines.toString();
+        }
+    }
+
+    private String run(Report report) throws Exception {
         report.append(String.format(Locale.ROOT, "PosPaymentBenchmark against %s, PostgreSQL database %s on %s:%s,"
                         + " %d connections, %d cores on this machine, %s%n", baseUrl, pgDatabase, pgHost, pgPort, connections,
                 Runtime.getRuntime().availableProcessors(), Instant.now()));

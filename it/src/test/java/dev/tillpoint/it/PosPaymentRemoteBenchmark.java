@@ -20,6 +20,6 @@ class PosPaymentRemoteBenchmark {
         // The build runs the integration tests once per database; against a remote server once is enough.
         assumeTrue(!"h2".equals(System.getProperty("tillpoint.it.db")), "runs in the PostgreSQL pass only");
         System.setProperty("tillpoint.it.baseUrl", baseUrl); // the set-up calls go there too
-        System.out.print(new PosPaymentLoad().run());
+        new PosPaymentLoad().run(); // prints its figures as it goes
     }
 }
