@@ -217,7 +217,7 @@ public class PosPayments {
     }
 
     private static <T> Result<T> locked() {
-        return Result.failure(ErrorCode.LOCKED, "Too many wrong codes: payments of this user at this terminal are locked for a while.");
+        return Result.failure(ErrorCode.LOCKED, "Too many wrong codes at this terminal: its payments for this user are locked for a while.");
     }
 
     /**
