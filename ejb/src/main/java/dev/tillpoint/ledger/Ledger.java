@@ -8,7 +8,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,10 +42,14 @@ public class Ledger {
      * Posts {@code request} in the caller's transaction, which must exist: a posting is always part
      * of a larger business change (an account opening, a payment) and must commit or roll back with it.
      *
-     * <p>Both accounts are locked {@code PESSIMISTIC_WRITE}. Pessimistic rather than optimistic:
-     * a merchant's or the bank's account is credited by many concurrent payments, and with a version
-     * check most of them would fail and retry, while a row lock merely queues them for the moment
-     * a posting holds it. Locks are taken in id order so two opposite transfers cannot deadlock.
+     * <p>Each account's totals move by one targeted UPDATE (no entity loaded, no dirty check), which
+     * takes the row's lock; the debit's WHERE clause holds the no-overdraft rule and the currency,
+     * so "insufficient funds" is decided under that lock. Pessimistic rather than optimistic: a
+     * bank's account is credited by many concurrent postings, and with a version check most would
+     * fail and retry. Rows are locked in id order so two opposite transfers cannot deadlock: when
+     * the debit account sorts first its conditional update comes first and a refusal changes
+     * nothing; otherwise both rows are locked first (one statement, in id order). Customer accounts
+     * ({@code acc...}) sort before the clearing accounts they pay, so a payment takes the short way.
      *
      * @throws IllegalArgumentException when an account does not exist or is not in the transfer's
      *                                  currency: the caller built a request it should not have
@@ -54,16 +57,53 @@ public class Ledger {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public PostingOutcome post(TransferRequest request) {
         Objects.requireNonNull(request, "request");
-        Map<String, LedgerAccount> locked = lockInIdOrder(request.debitAccountId(), request.creditAccountId());
-        LedgerAccount debitAccount = locked.get(request.debitAccountId());
-        LedgerAccount creditAccount = locked.get(request.creditAccountId());
-        Transfer.requireAccountsOf(request, debitAccount, creditAccount);
-        if (!debitAccount.canDebit(request.amountMinor())) {
-            return new PostingOutcome.InsufficientFunds(debitAccount.id());
+        boolean debitFirst = request.debitAccountId().compareTo(request.creditAccountId()) < 0;
+        if (!debitFirst) {
+            int locked = em.createNativeQuery("select id from ledger_accounts where id in (:one, :other) order by id for update")
+                    .setParameter("one", request.debitAccountId())
+                    .setParameter("other", request.creditAccountId())
+                    .getResultList()
+                    .size();
+            if (locked != 2) {
+                throw new IllegalArgumentException("No ledger account " + request.debitAccountId() + " or "
+                        + request.creditAccountId());
+            }
         }
-        Transfer transfer = Transfer.post(Ids.generate(TRANSFER_ID_PREFIX), request, debitAccount, creditAccount, now());
+        int debited = em.createNativeQuery("update ledger_accounts set debits_posted = debits_posted + :amount"
+                        + " where id = :account and currency = :currency"
+                        + " and (debits_must_not_exceed_credits = false or credits_posted - debits_posted >= :amount)")
+                .setParameter("amount", request.amountMinor())
+                .setParameter("account", request.debitAccountId())
+                .setParameter("currency", request.currency())
+                .executeUpdate();
+        if (debited == 0) {
+            requireAccount(request.debitAccountId(), request.currency());
+            return new PostingOutcome.InsufficientFunds(request.debitAccountId());
+        }
+        int credited = em.createNativeQuery("update ledger_accounts set credits_posted = credits_posted + :amount"
+                        + " where id = :account and currency = :currency")
+                .setParameter("amount", request.amountMinor())
+                .setParameter("account", request.creditAccountId())
+                .setParameter("currency", request.currency())
+                .executeUpdate();
+        if (credited == 0) {
+            throw new IllegalArgumentException("No ledger account " + request.creditAccountId() + " in " + request.currency());
+        }
+        Transfer transfer = Transfer.recording(Ids.generate(TRANSFER_ID_PREFIX), request, now());
         em.persist(transfer);
         return new PostingOutcome.Posted(transfer.view());
+    }
+
+    /** After a refused debit: an account that is missing or in another currency is the caller's bug. */
+    private void requireAccount(String id, String currency) {
+        boolean exists = !em.createNativeQuery("select 1 from ledger_accounts where id = :id and currency = :currency")
+                .setParameter("id", id)
+                .setParameter("currency", currency)
+                .getResultList()
+                .isEmpty();
+        if (!exists) {
+            throw new IllegalArgumentException("No ledger account " + id + " in " + currency);
+        }
     }
 
     /**
@@ -172,19 +212,6 @@ public class Ledger {
                 }
             }
         }
-    }
-
-    private Map<String, LedgerAccount> lockInIdOrder(String oneId, String otherId) {
-        boolean oneFirst = oneId.compareTo(otherId) < 0;
-        Map<String, LedgerAccount> locked = new HashMap<>();
-        for (String id : oneFirst ? List.of(oneId, otherId) : List.of(otherId, oneId)) {
-            LedgerAccount account = em.find(LedgerAccount.class, id, LockModeType.PESSIMISTIC_WRITE);
-            if (account == null) {
-                throw new IllegalArgumentException("No ledger account " + id);
-            }
-            locked.put(id, account);
-        }
-        return locked;
     }
 
     /** Microseconds: what both databases store, so a value read back equals the one written. */

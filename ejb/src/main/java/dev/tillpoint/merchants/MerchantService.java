@@ -19,6 +19,7 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -53,6 +54,9 @@ public class MerchantService {
 
     @Inject
     PageCursors cursors;
+
+    @Inject
+    Event<TerminalDeactivated> deactivations;
 
     /**
      * Registers a merchant with its settlement ledger account.
@@ -121,6 +125,7 @@ public class MerchantService {
             return Result.failure(ErrorCode.NOT_FOUND, "No terminal with this id at this merchant.");
         }
         terminal.deactivate(now());
+        deactivations.fire(new TerminalDeactivated(terminalId));
         return Result.ok(terminal.view());
     }
 

@@ -1,16 +1,13 @@
 /**
- * The customer's notifications of payments, reversals and refunds, kept by a subscriber of the
- * payment-events topic inside the EAR (the bank's own notification and fraud systems subscribe to
- * the same topic).
+ * The customer's notifications of payments, reversals and refunds.
  *
  * <p>Rules:
  * <ul>
- *   <li>One notification per payment event: the consumer records the event's message id in the
- *       same transaction ({@link dev.tillpoint.messaging.ProcessedMessages}), and
- *       {@code source_message_id} is unique in the database as the last word.</li>
- *   <li>Notifications are derived state: they can be rebuilt from payments and refunds, and are
- *       never the record of what happened to money.</li>
- *   <li>A customer reads only their own; the list pages like every other list.</li>
+ *   <li>Read, not written: a notification is a view of a payment, a reversal or a refund the
+ *       payment path stored in its own transaction, so a customer sees it as soon as the money has
+ *       moved, exactly once, and it can never disagree with the money. (The payment events still
+ *       leave on the topic, through the outbox, for the bank's notification and fraud systems.)</li>
+ *   <li>A customer reads only their own; the list pages like every other list, oldest first.</li>
  * </ul>
  */
 package dev.tillpoint.notifications;

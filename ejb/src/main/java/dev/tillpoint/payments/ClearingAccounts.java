@@ -3,9 +3,7 @@ package dev.tillpoint.payments;
 import dev.tillpoint.ledger.Ledger;
 import dev.tillpoint.ledger.LedgerAccountKind;
 import dev.tillpoint.shared.StoredTime;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,7 +17,7 @@ import java.util.Optional;
  * one row lock; a terminal pays one request at a time anyway. Settlement sweeps the clearing
  * accounts of a merchant into its account.
  */
-@Stateless
+@ApplicationScoped
 public class ClearingAccounts {
 
     @PersistenceContext(unitName = "tillpoint")
@@ -40,7 +38,6 @@ public class ClearingAccounts {
      * terminal racing each other may therefore both open an account; the mapping's primary key
      * keeps the first, the other stays an empty, unused clearing account.
      */
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public String of(String terminalId, String currency) {
         Optional<String> existing = find(terminalId);
         if (existing.isPresent()) {

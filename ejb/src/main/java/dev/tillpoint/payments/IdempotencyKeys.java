@@ -1,42 +1,83 @@
 package dev.tillpoint.payments;
 
 import dev.tillpoint.shared.ErrorCode;
-import dev.tillpoint.shared.Ids;
 import dev.tillpoint.shared.StoredTime;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import dev.tillpoint.shared.TransactionLocks;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * POS idempotency keys with Stripe's semantics, scoped to the terminal and backed by the primary
- * key of {@code pos_idempotency_keys} (plus the unique keys of payments and refunds).
+ * POS idempotency keys with Stripe's semantics, scoped to the terminal: one mechanism for payments,
+ * refunds and reversals by key, inside the request's own transaction.
  *
- * <p>A key is claimed in a short transaction of its own, committed before the payment starts, so
- * that a duplicate arriving meanwhile sees the claim (409 {@code IDEMPOTENCY_IN_PROGRESS}) instead
- * of waiting or running twice. The payment's transaction locks the claimed row, completes it with
- * its outcome, and commits both together. A claim whose request failed is released; one whose
- * server died is taken over once its lease has run out. Rows are kept (at least 24 h, as the
- * contract asks; nothing deletes them yet).
+ * <p>{@link #claim} first takes a transaction-scoped try-lock on (terminal, key)
+ * ({@link TransactionLocks}): a duplicate that arrives while the first request runs fails to take
+ * it and is answered {@link Claim.State#IN_PROGRESS} at once, without waiting. Holding the lock, it
+ * reads the key's row: none means the request is new; a stored row is replayed, or is another
+ * request's (conflict), or was reversed. The outcome is written by {@link #complete} in the same
+ * transaction as the money, so a key is stored if and only if its answer was; a crash mid-request
+ * leaves no row and no lock behind. Rows are kept (at least 24 h, as the contract asks; nothing
+ * deletes them yet), backed by the primary key of {@code pos_idempotency_keys} and the unique keys
+ * of payments and refunds.
  */
-@Stateless
+@ApplicationScoped
 public class IdempotencyKeys {
 
-    static final String IN_PROGRESS = "IN_PROGRESS";
-    static final String COMPLETED = "COMPLETED";
-    static final String REVERSED = "REVERSED";
-    static final String PAYMENT = "PAYMENT";
-    static final String REFUND = "REFUND";
+    /** What a key is used for. */
+    public enum Operation {
+        PAYMENT, REFUND
+    }
 
-    private static final String COLUMNS = "select operation, request_fingerprint, state, claim_token, payment_id, refund_id,"
-            + " outcome_code, outcome_detail, case when claimed_at < :staleBefore then 1 else 0 end"
-            + " from pos_idempotency_keys where terminal_id = :terminal and idempotency_key = :key";
+    /** A key's row as stored: the request's identity and its stored answer. */
+    public record StoredKey(Operation operation, String fingerprint, boolean reversed, String paymentId,
+            String refundId, ErrorCode outcomeCode, String outcomeDetail) {
+    }
+
+    /** What claiming a key came to. */
+    public record Claim(State state, StoredKey stored) {
+
+        /** The states of a key as a request finds it. */
+        public enum State {
+            /** Unused: this request runs, and completes the key in its transaction. */
+            NEW,
+            /** Used by the same request before: answer what it answered ({@link #stored}). */
+            REPLAY,
+            /** Used by another request (another body or operation): 409 IDEMPOTENCY_CONFLICT. */
+            CONFLICT,
+            /** Another request with this key is running now: 409 IDEMPOTENCY_IN_PROGRESS. */
+            IN_PROGRESS,
+            /** The terminal reversed the key before any payment used it: 409 PAYMENT_REVERSED. */
+            REVERSED
+        }
+
+        /** The answer to give for every state but NEW and REPLAY. */
+        <T> dev.tillpoint.shared.Result<T> refusal() {
+            return switch (state) {
+                case CONFLICT -> dev.tillpoint.shared.Result.failure(ErrorCode.IDEMPOTENCY_CONFLICT,
+                        "This Idempotency-Key was used for a different request.");
+                case IN_PROGRESS -> dev.tillpoint.shared.Result.failure(ErrorCode.IDEMPOTENCY_IN_PROGRESS,
+                        "A request with this Idempotency-Key is still running.");
+                case REVERSED -> dev.tillpoint.shared.Result.failure(ErrorCode.PAYMENT_REVERSED,
+                        "The terminal reversed this Idempotency-Key.");
+                case NEW, REPLAY -> throw new IllegalStateException("Not a refusal: " + state);
+            };
+        }
+
+        /** The stored decline, or {@code stored} answer, of a REPLAY. */
+        <T> dev.tillpoint.shared.Result<T> replay(java.util.function.Function<StoredKey, T> storedValue) {
+            if (stored.outcomeCode() != null) {
+                return dev.tillpoint.shared.Result.failure(stored.outcomeCode(), stored.outcomeDetail());
+            }
+            return dev.tillpoint.shared.Result.ok(storedValue.apply(stored));
+        }
+    }
 
     @PersistenceContext(unitName = "tillpoint")
     EntityManager em;
@@ -45,193 +86,91 @@ public class IdempotencyKeys {
     Clock clock;
 
     @Inject
-    PaymentPolicy policy;
+    TransactionLocks locks;
 
-    /** A key's row as stored. */
-    public record StoredKey(String operation, String fingerprint, String state, String claimToken, String paymentId,
-                     String refundId, String outcomeCode, String outcomeDetail, boolean claimExpired) {
-    }
-
-    /** What claiming a key came to. */
-    public sealed interface Claim {
-        /** The key is this request's: run it and complete the key with {@code token}. */
-        record Claimed(String token) implements Claim {
+    /** In the caller's transaction: see the class comment. */
+    public Claim claim(String terminalId, String key, Operation operation, String fingerprint) {
+        if (!locks.tryLock(lockName(terminalId, key))) {
+            return new Claim(Claim.State.IN_PROGRESS, null);
         }
-
-        /** The same request ran before: answer what it answered. */
-        record Completed(StoredKey key) implements Claim {
+        Optional<StoredKey> found = read(terminalId, key);
+        if (found.isEmpty()) {
+            return new Claim(Claim.State.NEW, null);
         }
-
-        /** Refused: in progress, another request's key, or reversed. */
-        record Refused(ErrorCode code, String detail) implements Claim {
+        StoredKey stored = found.get();
+        if (stored.reversed()) {
+            return new Claim(operation == Operation.PAYMENT ? Claim.State.REVERSED : Claim.State.CONFLICT, stored);
         }
-    }
-
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Claim claim(String terminalId, String key, String operation, String fingerprint) {
-        for (int attempt = 0; attempt < 2; attempt++) {
-            String token = Ids.generate("clm");
-            Instant now = StoredTime.now(clock);
-            int inserted = em.createNativeQuery("insert into pos_idempotency_keys (terminal_id, idempotency_key, operation,"
-                            + " request_fingerprint, state, claim_token, claimed_at, created_at)"
-                            + " values (:terminal, :key, :operation, :fingerprint, 'IN_PROGRESS', :token, :now, :now)"
-                            + " on conflict do nothing")
-                    .setParameter("terminal", terminalId)
-                    .setParameter("key", key)
-                    .setParameter("operation", operation)
-                    .setParameter("fingerprint", fingerprint)
-                    .setParameter("token", token)
-                    .setParameter("now", now)
-                    .executeUpdate();
-            if (inserted == 1) {
-                return new Claim.Claimed(token);
-            }
-            Optional<StoredKey> stored = read(terminalId, key, false);
-            if (stored.isEmpty()) {
-                continue; // released meanwhile by a request that failed: claim it afresh
-            }
-            return judge(terminalId, key, stored.get(), operation, fingerprint, token, now);
+        if (stored.operation() != operation || !stored.fingerprint().equals(fingerprint)) {
+            return new Claim(Claim.State.CONFLICT, stored);
         }
-        return new Claim.Refused(ErrorCode.IDEMPOTENCY_IN_PROGRESS, "A request with this Idempotency-Key is still running.");
-    }
-
-    private Claim judge(String terminalId, String key, StoredKey stored, String operation, String fingerprint,
-            String token, Instant now) {
-        if (REVERSED.equals(stored.state())) {
-            return PAYMENT.equals(operation)
-                    ? new Claim.Refused(ErrorCode.PAYMENT_REVERSED, "The terminal reversed this Idempotency-Key.")
-                    : conflict();
-        }
-        if (!stored.operation().equals(operation) || !stored.fingerprint().equals(fingerprint)) {
-            return conflict();
-        }
-        if (COMPLETED.equals(stored.state())) {
-            return new Claim.Completed(stored);
-        }
-        if (stored.claimExpired()) {
-            int takenOver = em.createNativeQuery("update pos_idempotency_keys set claim_token = :token, claimed_at = :now"
-                            + " where terminal_id = :terminal and idempotency_key = :key and state = 'IN_PROGRESS'"
-                            + " and claim_token = :old")
-                    .setParameter("token", token)
-                    .setParameter("now", now)
-                    .setParameter("terminal", terminalId)
-                    .setParameter("key", key)
-                    .setParameter("old", stored.claimToken())
-                    .executeUpdate();
-            if (takenOver == 1) {
-                return new Claim.Claimed(token);
-            }
-        }
-        return new Claim.Refused(ErrorCode.IDEMPOTENCY_IN_PROGRESS, "A request with this Idempotency-Key is still running.");
-    }
-
-    private static Claim conflict() {
-        return new Claim.Refused(ErrorCode.IDEMPOTENCY_CONFLICT,
-                "This Idempotency-Key was used for a different request.");
+        return new Claim(Claim.State.REPLAY, stored);
     }
 
     /**
-     * Locks the claimed row for the rest of the caller's transaction.
-     *
-     * @return whether the claim is still this request's (not taken over after its lease ran out)
+     * Stores a claimed key's answer in the caller's transaction: the payment or refund made, or the
+     * decline code and detail answered (exactly one of the three).
      */
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public boolean hold(String terminalId, String key, String token) {
-        return read(terminalId, key, true)
-                .filter(stored -> IN_PROGRESS.equals(stored.state()) && token.equals(stored.claimToken()))
-                .isPresent();
-    }
-
-    /** Stores the outcome: the payment or refund made, or the decline code and detail answered. */
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void complete(String terminalId, String key, String token, String paymentId, String refundId,
-            ErrorCode outcome, String detail) {
-        // Only the columns with a value are set: a null bound into a native query has no SQL type
+    public void complete(String terminalId, String key, Operation operation, String fingerprint, String paymentId,
+            String refundId, ErrorCode outcome, String detail) {
+        // Only the columns with a value are named: a null bound into a native query has no SQL type
         // PostgreSQL can infer.
-        StringBuilder set = new StringBuilder("update pos_idempotency_keys set state = 'COMPLETED', completed_at = :now,"
-                + " claim_token = null, claimed_at = null");
-        if (paymentId != null) {
-            set.append(", payment_id = :payment");
-        }
-        if (refundId != null) {
-            set.append(", refund_id = :refund");
-        }
-        if (outcome != null) {
-            set.append(", outcome_code = :code, outcome_detail = :detail");
-        }
-        var update = em.createNativeQuery(set + " where terminal_id = :terminal and idempotency_key = :key"
-                        + " and claim_token = :token")
-                .setParameter("now", StoredTime.now(clock))
+        String column = paymentId != null ? "payment_id" : refundId != null ? "refund_id" : "outcome_code, outcome_detail";
+        String value = paymentId != null || refundId != null ? ":outcome" : ":outcome, :detail";
+        Query insert = em.createNativeQuery("insert into pos_idempotency_keys (terminal_id, idempotency_key, operation,"
+                        + " request_fingerprint, state, " + column + ", created_at, completed_at)"
+                        + " values (:terminal, :key, :operation, :fingerprint, 'COMPLETED', " + value + ", :now, :now)")
                 .setParameter("terminal", terminalId)
                 .setParameter("key", key)
-                .setParameter("token", token);
-        if (paymentId != null) {
-            update.setParameter("payment", paymentId);
+                .setParameter("operation", operation.name())
+                .setParameter("fingerprint", fingerprint)
+                .setParameter("outcome", paymentId != null ? paymentId : refundId != null ? refundId : outcome.name())
+                .setParameter("now", StoredTime.now(clock));
+        if (paymentId == null && refundId == null) {
+            insert.setParameter("detail", detail == null ? "" : detail);
         }
-        if (refundId != null) {
-            update.setParameter("refund", refundId);
-        }
-        if (outcome != null) {
-            update.setParameter("code", outcome.name()).setParameter("detail", detail == null ? "" : detail);
-        }
-        int updated = update.executeUpdate();
-        if (updated != 1) {
-            throw new IllegalStateException("An idempotency key was completed without its claim");
-        }
-    }
-
-    /** Forgets a claim in the caller's transaction: answers such as 423 are not stored. */
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void forget(String terminalId, String key, String token) {
-        delete(terminalId, key, token);
-    }
-
-    /** Releases the claim of a request that failed, so that its retry can run. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void release(String terminalId, String key, String token) {
-        delete(terminalId, key, token);
+        insert.executeUpdate();
     }
 
     /**
-     * For a reversal of an unanswered request: records the key as reversed when no request used it,
-     * else locks its row and returns it.
+     * For a reversal of an unanswered request, in the caller's transaction: records the key as
+     * reversed when no request used it.
      *
-     * @return empty when the key is now recorded as reversed
+     * @return IN_PROGRESS while a request with the key runs; NEW when the key is now recorded as
+     *         reversed; else REPLAY with the stored row (reversed, a payment's or a refund's)
      */
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public Optional<StoredKey> reverseOrLock(String terminalId, String key) {
+    public Claim reverse(String terminalId, String key) {
+        if (!locks.tryLock(lockName(terminalId, key))) {
+            return new Claim(Claim.State.IN_PROGRESS, null);
+        }
+        Optional<StoredKey> found = read(terminalId, key);
+        if (found.isPresent()) {
+            return new Claim(Claim.State.REPLAY, found.get());
+        }
         Instant now = StoredTime.now(clock);
-        int inserted = em.createNativeQuery("insert into pos_idempotency_keys (terminal_id, idempotency_key, operation,"
-                        + " state, created_at, completed_at) values (:terminal, :key, 'PAYMENT', 'REVERSED', :now, :now)"
-                        + " on conflict do nothing")
+        em.createNativeQuery("insert into pos_idempotency_keys (terminal_id, idempotency_key, operation,"
+                        + " state, created_at, completed_at) values (:terminal, :key, 'PAYMENT', 'REVERSED', :now, :now)")
                 .setParameter("terminal", terminalId)
                 .setParameter("key", key)
                 .setParameter("now", now)
                 .executeUpdate();
-        if (inserted == 1) {
-            return Optional.empty();
-        }
-        return read(terminalId, key, true);
+        return new Claim(Claim.State.NEW, null);
     }
 
-    private void delete(String terminalId, String key, String token) {
-        em.createNativeQuery("delete from pos_idempotency_keys where terminal_id = :terminal and idempotency_key = :key"
-                        + " and state = 'IN_PROGRESS' and claim_token = :token")
-                .setParameter("terminal", terminalId)
-                .setParameter("key", key)
-                .setParameter("token", token)
-                .executeUpdate();
+    private static String lockName(String terminalId, String key) {
+        return "pos-idempotency-key\n" + terminalId + "\n" + key;
     }
 
-    private Optional<StoredKey> read(String terminalId, String key, boolean forUpdate) {
+    private Optional<StoredKey> read(String terminalId, String key) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(COLUMNS + (forUpdate ? " for update" : ""))
-                .setParameter("staleBefore", StoredTime.now(clock).minus(policy.idempotencyClaimLease()))
+        List<Object[]> rows = em.createNativeQuery("select operation, request_fingerprint, state, payment_id, refund_id,"
+                        + " outcome_code, outcome_detail from pos_idempotency_keys"
+                        + " where terminal_id = :terminal and idempotency_key = :key")
                 .setParameter("terminal", terminalId)
                 .setParameter("key", key)
                 .getResultList();
-        return rows.stream().findFirst().map(row -> new StoredKey((String) row[0], (String) row[1], (String) row[2],
-                (String) row[3], (String) row[4], (String) row[5], (String) row[6], (String) row[7],
-                ((Number) row[8]).intValue() == 1));
+        return rows.stream().findFirst().map(row -> new StoredKey(Operation.valueOf((String) row[0]), (String) row[1],
+                "REVERSED".equals(row[2]), (String) row[3], (String) row[4],
+                row[5] == null ? null : ErrorCode.valueOf((String) row[5]), (String) row[6]));
     }
 }

@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * The first approval: a customer's account may pay offline from one device, within limits, until
  * it expires or is revoked, with codes derived from an encrypted secret. Changed only under a row
- * lock ({@link PaymentProcessor}, {@link OfflineAuthorizationService}).
+ * lock ({@link PosPayments} with targeted updates, {@link OfflineAuthorizationService}).
  */
 @Entity
 @Table(name = "offline_authorizations")
@@ -84,10 +84,7 @@ public class OfflineAuthorization {
     }
 
     AuthorizationStatus statusAt(Instant now) {
-        if (revokedAt != null && revokedAt.isBefore(expiresAt)) {
-            return AuthorizationStatus.REVOKED;
-        }
-        return now.isBefore(expiresAt) ? AuthorizationStatus.ACTIVE : AuthorizationStatus.EXPIRED;
+        return AuthorizationStatus.of(revokedAt, expiresAt, now);
     }
 
     /** Its codes are refused from {@code now} on; a second revocation keeps the first time. */
@@ -98,30 +95,8 @@ public class OfflineAuthorization {
         }
     }
 
-    /** Whether {@code step} is newer than every step a payment used (so neither reused nor older). */
-    boolean acceptsStep(long step) {
-        return lastUsedStep == null || step > lastUsedStep;
-    }
-
     long remainingMinor() {
         return totalLimitMinor - spentMinor;
-    }
-
-    boolean allows(long amountMinor) {
-        return amountMinor <= perTransactionLimitMinor && amountMinor <= remainingMinor();
-    }
-
-    /**
-     * Records an approved payment: its step is used up, its amount spent.
-     *
-     * @throws IllegalStateException when the caller skipped {@link #acceptsStep} or {@link #allows}
-     */
-    void pay(long step, long amountMinor) {
-        if (!acceptsStep(step) || !allows(amountMinor) || amountMinor <= 0) {
-            throw new IllegalStateException("Authorization " + id + " cannot pay this: check before paying");
-        }
-        lastUsedStep = step;
-        spentMinor += amountMinor;
     }
 
     /** A reversal gives the amount back to the remaining limit (the step stays used). */

@@ -52,6 +52,12 @@ public class OfflineAuthorizationService {
     @Inject
     PageCursors cursors;
 
+    @Inject
+    CodeLockouts lockouts;
+
+    @Inject
+    dev.tillpoint.customers.CustomerService customers;
+
     /**
      * Checks the PIN and, when right, issues an authorization for the caller's account and device,
      * revoking the device's earlier one. One transaction that commits whatever the answer, so a
@@ -157,5 +163,21 @@ public class OfflineAuthorizationService {
         if (value != null && value <= 0) {
             errors.add(field, "must be positive");
         }
+    }
+
+    /**
+     * An admin's code-unlock: lifts the code locks of every user-terminal pair of the customer and
+     * starts their wrong-code counts afresh (a terminal's own lock, for all users, stays).
+     *
+     * @return the customer; {@code NOT_FOUND} for an unknown one
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Result<dev.tillpoint.customers.CustomerView> unlockCodes(String customerId) {
+        Optional<dev.tillpoint.customers.CustomerView> customer = customers.find(customerId);
+        if (customer.isEmpty()) {
+            return Result.failure(ErrorCode.NOT_FOUND, "No customer with this id.");
+        }
+        lockouts.unlock(customerId, StoredTime.now(clock));
+        return Result.ok(customer.get());
     }
 }

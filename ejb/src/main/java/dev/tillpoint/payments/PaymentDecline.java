@@ -44,6 +44,10 @@ public class PaymentDecline {
     @Column(name = "currency", length = 3, nullable = false, updatable = false)
     private String currency;
 
+    /** The matched step, for the declines that count toward its cap; else null. */
+    @Column(name = "code_step", updatable = false)
+    private Long codeStep;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -51,16 +55,20 @@ public class PaymentDecline {
         // for JPA
     }
 
-    /** @param authorizationId the matched authorization, null for CODE_INVALID */
+    /**
+     * @param authorizationId the matched authorization, null for CODE_INVALID
+     * @param codeStep        the matched step when the decline counts toward its cap, else null
+     */
     PaymentDecline(String id, String terminalId, String merchantId, PaymentCommand command, String authorizationId,
-            ErrorCode code, Instant createdAt) {
+            ErrorCode code, Long codeStep, Instant createdAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.terminalId = Objects.requireNonNull(terminalId, "terminalId");
         this.merchantId = Objects.requireNonNull(merchantId, "merchantId");
         this.userId = command.userId();
         this.authorizationId = authorizationId;
         this.code = Objects.requireNonNull(code, "code");
-        this.amountMinor = command.amountMinor();
+        this.amountMinor = command.amount();
+        this.codeStep = codeStep;
         this.currency = command.currency();
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
     }

@@ -3,12 +3,11 @@ package dev.tillpoint.payments;
 import dev.tillpoint.messaging.Destination;
 import dev.tillpoint.messaging.Outbox;
 import dev.tillpoint.messaging.PaymentEventMessage;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -16,33 +15,42 @@ import java.time.Instant;
  * outbox, in the transaction that made them: an event leaves if and only if its money moved.
  * Payloads carry ids, amounts and times, never a card number, PIN, secret or code.
  */
-@Stateless
+@ApplicationScoped
 public class PaymentEvents {
 
     public static final String APPROVED = PaymentEventMessage.APPROVED;
     public static final String REVERSED = PaymentEventMessage.REVERSED;
     public static final String REFUNDED = PaymentEventMessage.REFUNDED;
+    /** For the bank's fraud systems: wrong codes for one user from several terminals (no lock follows). */
+    public static final String CODE_ATTACK_SUSPECTED = "CODE_ATTACK_SUSPECTED";
     static final int VERSION = PaymentEventMessage.VERSION;
 
     @Inject
     Outbox outbox;
 
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void approved(Payment payment, Instant at) {
         outbox.enqueue(Destination.PAYMENT_EVENTS, APPROVED, VERSION, base(payment, payment.amountMinor(), at).build());
     }
 
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void reversed(Payment payment, Instant at) {
         outbox.enqueue(Destination.PAYMENT_EVENTS, REVERSED, VERSION,
                 base(payment, payment.amountMinor(), at).add("reversalId", payment.reversalId()).build());
     }
 
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void refunded(Payment payment, Refund refund, Instant at) {
         outbox.enqueue(Destination.PAYMENT_EVENTS, REFUNDED, VERSION, base(payment, refund.amountMinor(), at)
                 .add("refundId", refund.id())
                 .add("refundTerminalId", refund.terminalId())
+                .build());
+    }
+
+    public void codeAttackSuspected(String userId, String terminalId, int terminals, Duration window, Instant at) {
+        outbox.enqueue(Destination.PAYMENT_EVENTS, CODE_ATTACK_SUSPECTED, VERSION, Json.createObjectBuilder()
+                .add("userId", userId)
+                .add("terminalId", terminalId)
+                .add("terminals", terminals)
+                .add("windowSeconds", window.toSeconds())
+                .add("at", at.toString())
                 .build());
     }
 

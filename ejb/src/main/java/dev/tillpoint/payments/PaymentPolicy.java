@@ -39,9 +39,15 @@ public class PaymentPolicy {
     @ConfigProperty(name = "tillpoint.payments.code-lockout.terminal-attempts", defaultValue = "5")
     int codeLockoutTerminalAttempts;
 
+    /** CODE_INVALID answers of one terminal, whatever the users, that lock the terminal for every user. */
     @Inject
-    @ConfigProperty(name = "tillpoint.payments.code-lockout.user-attempts", defaultValue = "20")
-    int codeLockoutUserAttempts;
+    @ConfigProperty(name = "tillpoint.payments.code-lockout.terminal-wide-attempts", defaultValue = "50")
+    int codeLockoutTerminalWideAttempts;
+
+    /** Distinct terminals sending wrong codes for one user within the window that raise CODE_ATTACK_SUSPECTED. */
+    @Inject
+    @ConfigProperty(name = "tillpoint.payments.code-attack.terminals", defaultValue = "3")
+    int codeAttackTerminals;
 
     @Inject
     @ConfigProperty(name = "tillpoint.payments.code-lockout.window-seconds", defaultValue = "600")
@@ -51,13 +57,6 @@ public class PaymentPolicy {
     @ConfigProperty(name = "tillpoint.payments.code-lockout.lock-seconds", defaultValue = "900")
     long codeLockoutLockSeconds;
 
-    /**
-     * How long a claimed idempotency key stays claimed when its request never finished (a crash):
-     * longer than any transaction may run, so a live request is never taken over.
-     */
-    @Inject
-    @ConfigProperty(name = "tillpoint.payments.idempotency-claim-lease-seconds", defaultValue = "600")
-    long idempotencyClaimLeaseSeconds;
 
     @PostConstruct
     void check() {
@@ -67,10 +66,10 @@ public class PaymentPolicy {
         require(codeSkewSteps >= 0 && codeSkewSteps <= 10, "tillpoint.payments.code-skew-steps (0..10)");
         require(expiredMatchSeconds >= 0, "tillpoint.payments.expired-match-seconds");
         require(codeLockoutTerminalAttempts > 0, "tillpoint.payments.code-lockout.terminal-attempts");
-        require(codeLockoutUserAttempts > 0, "tillpoint.payments.code-lockout.user-attempts");
+        require(codeLockoutTerminalWideAttempts > 0, "tillpoint.payments.code-lockout.terminal-wide-attempts");
+        require(codeAttackTerminals > 1, "tillpoint.payments.code-attack.terminals (at least 2)");
         require(codeLockoutWindowSeconds > 0, "tillpoint.payments.code-lockout.window-seconds");
         require(codeLockoutLockSeconds > 0, "tillpoint.payments.code-lockout.lock-seconds");
-        require(idempotencyClaimLeaseSeconds > 0, "tillpoint.payments.idempotency-claim-lease-seconds");
     }
 
     private static void require(boolean valid, String property) {
@@ -103,8 +102,12 @@ public class PaymentPolicy {
         return codeLockoutTerminalAttempts;
     }
 
-    int codeLockoutUserAttempts() {
-        return codeLockoutUserAttempts;
+    int codeLockoutTerminalWideAttempts() {
+        return codeLockoutTerminalWideAttempts;
+    }
+
+    int codeAttackTerminals() {
+        return codeAttackTerminals;
     }
 
     Duration codeLockoutWindow() {
@@ -113,9 +116,5 @@ public class PaymentPolicy {
 
     Duration codeLockoutLock() {
         return Duration.ofSeconds(codeLockoutLockSeconds);
-    }
-
-    Duration idempotencyClaimLease() {
-        return Duration.ofSeconds(idempotencyClaimLeaseSeconds);
     }
 }

@@ -2,9 +2,7 @@ package dev.tillpoint.payments;
 
 import dev.tillpoint.shared.FieldKeys;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -20,7 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
  * fingerprint covers its 8-digit security code, which a plain hash would give away to anyone who
  * can read the table and try all 10^8 codes.
  */
-@Stateless
+@ApplicationScoped
 public class RequestFingerprints {
 
     private static final String HMAC = "HmacSHA256";
@@ -41,13 +39,11 @@ public class RequestFingerprints {
         }
     }
 
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public String ofPayment(PaymentCommand command) {
-        return of("PAYMENT", command.userId(), command.securityCode(), Long.toString(command.amountMinor()),
+        return of("PAYMENT", command.userId(), command.securityCode(), Long.toString(command.amount()),
                 command.currency(), command.orderId(), command.orderDescription());
     }
 
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public String ofRefund(String paymentId, long amountMinor) {
         return of("REFUND", paymentId, Long.toString(amountMinor));
     }

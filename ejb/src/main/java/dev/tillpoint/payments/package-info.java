@@ -3,6 +3,18 @@
  * authorization with its code secret and limits), the POS's second approval (a payment matched by
  * a one-time code), refunds, reversals, and the history the phone syncs.
  *
+ * <p>The POS path, top to bottom (one JTA transaction per request, begun by {@link
+ * dev.tillpoint.payments.PosPayments}, the only EJB on it; everything it calls is a plain CDI bean):
+ * the POS filter resolves the caller once ({@link dev.tillpoint.payments.PosTerminals}: terminal,
+ * merchant, currency, clearing account, cached at most 2 s and dropped at once on this server when
+ * the terminal is deactivated); Bean Validation has checked the command's shape
+ * ({@link dev.tillpoint.payments.PaymentCommand}); then the idempotency key
+ * ({@link dev.tillpoint.payments.IdempotencyKeys}), the code locks
+ * ({@link dev.tillpoint.payments.CodeLockouts}), the code match
+ * ({@link dev.tillpoint.payments.CodeMatcher}), the authorization under its lock, the decline order
+ * ({@link dev.tillpoint.payments.PaymentRules}, a pure function), the ledger posting and the
+ * writes, committed together with the key's stored answer and the outbox event.
+ *
  * <p>Invariants, each also held by the database (V10 constraints on both databases, V10_1
  * triggers on PostgreSQL):
  * <ul>
@@ -11,16 +23,24 @@
  *       money. What was approved never changes.</li>
  *   <li>A code step pays at most once per authorization and never one older than the newest used
  *       ({@code last_used_step} only grows; unique (authorization, step) on payments). A decline
- *       does not use up its step.</li>
+ *       does not use up its step, but a step collects at most three declines among currency,
+ *       limit and funds (counted from the declines that carry their step, under the
+ *       authorization's lock); the next use of that step is {@code CODE_REUSED}, and the newest-used
+ *       mark does not move.</li>
  *   <li>An authorization's spent amount stays within its total limit and each payment within its
  *       per-transaction limit; a reversal gives the amount back, a refund does not.</li>
  *   <li>A payment is reversed at most once, only while unsettled and unrefunded; a reversed payment
  *       is never refunded nor settled. Refunds in total never exceed the payment.</li>
- *   <li>Every POS write is idempotent by (terminal, Idempotency-Key), held by the keys' primary key
- *       and the unique keys of payments and refunds.</li>
- *   <li>Locks are taken in one order: idempotency key, payment, authorization, then the ledger's
- *       accounts in id order. An authorization is loaded as an entity only under its lock (code
- *       matching reads projections), so it is never stale.</li>
+ *   <li>Every POS write is idempotent by (terminal, Idempotency-Key): the key's answer is stored in
+ *       the transaction that made it (primary key of the keys, unique keys of payments and refunds);
+ *       a running duplicate is refused at once by a transaction-scoped try-lock, which dies with its
+ *       transaction, so a crash leaves nothing to release.</li>
+ *   <li>Code lockouts per user-terminal pair (5 wrong codes in 10 minutes) and per terminal (50),
+ *       never user-wide; counted exactly, one wrong code at a time, on the lock rows.</li>
+ *   <li>Code matching costs the same whoever the user is (a fixed number of candidates, decoys
+ *       included), so its time tells nothing about the user's authorizations.</li>
+ *   <li>Locks are taken in one order: the key's try-lock, the code-lock rows, the payment, the
+ *       authorization, then the ledger's accounts in id order; so these never deadlock.</li>
  *   <li>No card number, PIN, code secret or security code is logged, returned after creation, or
  *       printed by any record's {@code toString}.</li>
  * </ul>

@@ -20,7 +20,10 @@ public class Currencies {
     public static final String PROPERTY = "tillpoint.currencies";
     public static final String DEFAULT = "EUR,USD,GBP,CNY,JPY";
 
-    private static final Pattern CODE = Pattern.compile("[A-Z]{3}");
+    /** An ISO 4217 alphabetic code's shape; whether the bank allows it is {@link #isAllowed}. */
+    public static final String REGEX = "[A-Z]{3}";
+    public static final String MESSAGE = "must be a three-letter ISO 4217 code";
+    private static final Pattern CODE = Pattern.compile(REGEX);
 
     private final Set<String> allowed;
     private final List<String> inConfiguredOrder;

@@ -12,6 +12,8 @@ public final class Ids {
     /** Every id the API accepts or hands out (DESIGN.md, "Architecture"). */
     /** The id syntax of DESIGN.md, as a constant so that request validation can use the same text. */
     public static final String REGEX = "[A-Za-z0-9_-]{1,64}";
+    /** What a request that breaks {@link #REGEX} is told (never the value). */
+    public static final String MESSAGE = "must be 1 to 64 letters, digits, '_' or '-'";
     public static final Pattern PATTERN = Pattern.compile(REGEX);
 
     private static final Pattern PREFIX = Pattern.compile("[a-z]{2,8}");

@@ -21,6 +21,7 @@ enum Endpoint {
     CREATE_ACCOUNT("POST", "/api/v1/admin/accounts", "admin"),
     READ_ACCOUNT("GET", "/api/v1/admin/accounts/{id}", "admin"),
     UNLOCK_ACCOUNT("POST", "/api/v1/admin/accounts/{id}/unlock", "admin"),
+    CODE_UNLOCK("POST", "/api/v1/admin/customers/{id}/code-unlock", "admin"),
     CREATE_MERCHANT("POST", "/api/v1/admin/merchants", "admin"),
     READ_MERCHANT("GET", "/api/v1/admin/merchants/{id}", "admin"),
     CREATE_TERMINAL("POST", "/api/v1/admin/merchants/{merchantId}/terminals", "admin"),

@@ -351,6 +351,7 @@ class ErrorCorpusIT extends DeployedEar {
             case CREATE_ACCOUNT -> caller.post(endpoint.path(), Bodies.json(
                     Bank.accountBody(Callers.in("customer"), Cards.luhnValid(16), "EUR", 100, Bank.PIN)));
             case UNLOCK_ACCOUNT -> caller.send("POST", endpoint.path(Bank.account(Callers.in("customer")).get("id").asText()), null, null);
+            case CODE_UNLOCK -> caller.send("POST", endpoint.path(Callers.in("customer")), null, null);
             case CREATE_MERCHANT -> caller.post(endpoint.path(), Bodies.json("id", Api.uniqueId("merch"), "name", "Xml Merchant", "currency", "EUR"));
             case CREATE_TERMINAL -> caller.post(endpoint.path(merchant), Bodies.json("id", Api.uniqueId("term")));
             case DEACTIVATE_TERMINAL -> caller.delete(endpoint.path(merchant, Bank.terminal(merchant)));

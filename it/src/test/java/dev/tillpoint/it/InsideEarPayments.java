@@ -12,6 +12,8 @@ import dev.tillpoint.payments.OfflineAuthorizationService;
 import dev.tillpoint.payments.PaymentCommand;
 import dev.tillpoint.payments.PaymentView;
 import dev.tillpoint.payments.PosPayments;
+import dev.tillpoint.payments.PosTerminal;
+import dev.tillpoint.merchants.TerminalView;
 import dev.tillpoint.payments.codes.Base32;
 import dev.tillpoint.payments.codes.Totp;
 import dev.tillpoint.shared.Result;
@@ -72,10 +74,20 @@ abstract class InsideEarPayments extends InsideEarServices {
         return terminal;
     }
 
+    /**
+     * The terminal as the POS filter resolves it for a request (its clearing account is looked up
+     * by the payment, as for a terminal's first payment).
+     */
+    PosTerminal caller(String terminalId) {
+        TerminalView terminal = merchants.activeTerminal(terminalId).orElseThrow();
+        return new PosTerminal(terminalId, terminal.merchantId(),
+                merchants.find(terminal.merchantId()).orElseThrow().currency(), null);
+    }
+
     /** An approved EUR payment at {@code terminalId} with {@code code}, under a fresh idempotency key. */
     PaymentView pay(String terminalId, AuthorizedAccount payer, String code, long amountMinor) {
-        Result<PaymentView> paid = payments.pay(terminalId, UUID.randomUUID().toString(),
-                new PaymentCommand(payer.customerId(), code, amountMinor, "EUR", null, null));
+        Result<PaymentView> paid = payments.pay(caller(terminalId), UUID.randomUUID().toString(),
+                new PaymentCommand(payer.customerId(), code, amountMinor, "EUR"));
         return ((Result.Ok<PaymentView>) assertInstanceOf(Result.Ok.class, paid, paid::toString)).value();
     }
 }

@@ -1,15 +1,17 @@
 package dev.tillpoint.it;
 
+import dev.tillpoint.merchants.MerchantView;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import dev.tillpoint.payments.RefundCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tillpoint.customers.AccountView;
-import dev.tillpoint.payments.IdempotencyKeys;
 import dev.tillpoint.payments.PaymentCommand;
 import dev.tillpoint.payments.PaymentView;
-import dev.tillpoint.payments.RequestFingerprints;
 import dev.tillpoint.shared.ErrorCode;
 import dev.tillpoint.shared.Result;
 import dev.tillpoint.messaging.Destinations;
@@ -29,6 +31,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import jakarta.transaction.UserTransaction;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -50,11 +56,8 @@ class PaymentInvariantsIT extends InsideEarPayments {
     @Resource(lookup = "java:jboss/datasources/TillpointDS")
     DataSource dataSource;
 
-    @EJB(lookup = EJB_MODULE + "IdempotencyKeys")
-    IdempotencyKeys keys;
-
-    @EJB(lookup = EJB_MODULE + "RequestFingerprints")
-    RequestFingerprints fingerprints;
+    @Resource
+    UserTransaction transaction;
 
     @Resource(lookup = "java:/ConnectionFactory")
     ConnectionFactory connectionFactory;
@@ -92,7 +95,7 @@ class PaymentInvariantsIT extends InsideEarPayments {
         settlementBatchFor(payment.id(), "stl-");
         execute("update payments set settlement_id = 'stl-' || id where id = ?", payment.id());
 
-        Result<PaymentView> reversed = payments.reverse(setup.terminalId(), payment.id());
+        Result<PaymentView> reversed = payments.reverse(caller(setup.terminalId()), payment.id());
         assertEquals(ErrorCode.PAYMENT_SETTLED, ((Result.Failure<PaymentView>) reversed).code());
         assertRefused("update payments set status = 'REVERSED', reversal_id = 'rvs-inside', reversed_at = created_at"
                 + " where id = ?", payment.id());
@@ -105,7 +108,7 @@ class PaymentInvariantsIT extends InsideEarPayments {
         PaymentView payment = pay(setup, setup.code(0), 1_000);
         assertRefused("update payments set refunded_minor = amount_minor + 1 where id = ?", payment.id());
         assertRefused("update payments set refunded_minor = -1 where id = ?", payment.id());
-        assertInstanceOf(Result.Ok.class, payments.reverse(setup.terminalId(), payment.id()));
+        assertInstanceOf(Result.Ok.class, payments.reverse(caller(setup.terminalId()), payment.id()));
         assertRefused("update payments set refunded_minor = 1 where id = ?", payment.id());
         assertRefused("update payments set status = 'APPROVED' where id = ?", payment.id());
     }
@@ -122,19 +125,75 @@ class PaymentInvariantsIT extends InsideEarPayments {
     }
 
     @Test
-    void aKeyClaimedByARunningRequestIsIdempotencyInProgress() {
+    void aDuplicateOfARunningRequestIsIdempotencyInProgressAtOnce() throws Exception {
         Setup setup = setup(10_000);
-        PaymentCommand command = new PaymentCommand(customerOf(setup), setup.code(0), 100, "EUR", null, null);
+        PaymentCommand command = new PaymentCommand(customerOf(setup), setup.code(0), 100, "EUR");
         String key = UUID.randomUUID().toString();
-        IdempotencyKeys.Claim claim = keys.claim(setup.terminalId(), key, "PAYMENT", fingerprints.ofPayment(command));
-        assertInstanceOf(IdempotencyKeys.Claim.Claimed.class, claim);
-
-        Result<PaymentView> duplicate = payments.pay(setup.terminalId(), key, command);
-        assertEquals(ErrorCode.IDEMPOTENCY_IN_PROGRESS, ((Result.Failure<PaymentView>) duplicate).code());
-        Result<PaymentView> other = payments.pay(setup.terminalId(), key,
-                new PaymentCommand(customerOf(setup), setup.code(0), 101, "EUR", null, null));
-        assertEquals(ErrorCode.IDEMPOTENCY_CONFLICT, ((Result.Failure<PaymentView>) other).code());
+        transaction.begin();
+        try {
+            // The first request runs in the test's transaction, which stays open: the request is still running.
+            assertInstanceOf(Result.Ok.class, payments.pay(caller(setup.terminalId()), key, command));
+            ExecutorService other = Executors.newSingleThreadExecutor();
+            try {
+                Result<PaymentView> duplicate = other.submit(() -> payments.pay(caller(setup.terminalId()), key, command))
+                        .get(5, TimeUnit.SECONDS);
+                assertEquals(ErrorCode.IDEMPOTENCY_IN_PROGRESS, ((Result.Failure<PaymentView>) duplicate).code());
+            } finally {
+                other.shutdownNow();
+            }
+        } finally {
+            transaction.rollback();
+        }
+        // Rolled back (as a crash would): nothing stored, nothing to release; the retry runs afresh.
         assertEquals(10_000L, ledger.account(setup.account().id()).orElseThrow().balanceMinor());
+        assertInstanceOf(Result.Ok.class, payments.pay(caller(setup.terminalId()), key, command));
+        Result<PaymentView> other = payments.pay(caller(setup.terminalId()), key,
+                new PaymentCommand(customerOf(setup), setup.code(0), 101, "EUR"));
+        assertEquals(ErrorCode.IDEMPOTENCY_CONFLICT, ((Result.Failure<PaymentView>) other).code());
+        assertEquals(9_900L, ledger.account(setup.account().id()).orElseThrow().balanceMinor());
+    }
+
+    @Test
+    void wrongCodesForOneUserFromSeveralTerminalsAreAnnouncedAsASuspectedAttack() throws Exception {
+        Setup setup = setup(10_000);
+        MerchantView merchant = merchant("Probed merchant");
+        String selector = Destinations.MESSAGE_TYPE_PROPERTY + " = '" + PaymentEvents.CODE_ATTACK_SUSPECTED + "'";
+        try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+             JMSConsumer consumer = context.createConsumer(paymentEvents, selector)) {
+            for (int terminal = 0; terminal < 3; terminal++) {
+                Result<PaymentView> wrong = payments.pay(caller(terminalOf(merchant)), UUID.randomUUID().toString(),
+                        new PaymentCommand(customerOf(setup), wrongCodeOf(setup), 100, "EUR"));
+                assertEquals(ErrorCode.CODE_INVALID, ((Result.Failure<PaymentView>) wrong).code());
+            }
+            Envelope suspected = null;
+            long deadline = System.currentTimeMillis() + 15_000;
+            while (suspected == null && System.currentTimeMillis() < deadline) {
+                Message received = consumer.receive(1_000);
+                if (received != null) {
+                    Envelope envelope = Envelope.parse(received.getBody(String.class));
+                    if (customerOf(setup).equals(envelope.payload().getString("userId"))) {
+                        suspected = envelope;
+                    }
+                }
+            }
+            assertNotNull(suspected, "no CODE_ATTACK_SUSPECTED event for the user within 15 s");
+            assertEquals(3, suspected.payload().getInt("terminals"));
+            assertFalse(suspected.payload().toString().contains(setup.code(0)));
+        }
+        // No lock follows: the customer still pays at a fourth terminal.
+        pay(terminalOf(merchant), setup.payer(), setup.code(0), 100);
+    }
+
+    private static String wrongCodeOf(Setup setup) {
+        java.util.Set<String> valid = new java.util.HashSet<>();
+        for (int step = -5; step <= 5; step++) {
+            valid.add(setup.code(step));
+        }
+        for (int candidate = 10_000_000; ; candidate++) {
+            if (!valid.contains(Integer.toString(candidate))) {
+                return Integer.toString(candidate);
+            }
+        }
     }
 
     @Test
@@ -145,10 +204,10 @@ class PaymentInvariantsIT extends InsideEarPayments {
         try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
              JMSConsumer consumer = context.createConsumer(paymentEvents, selector)) {
             PaymentView refunded = pay(setup, setup.code(0), 1_000);
-            Result<RefundView> refund = payments.refund(setup.terminalId(), refunded.id(), UUID.randomUUID().toString(), 300);
+            Result<RefundView> refund = payments.refund(caller(setup.terminalId()), refunded.id(), UUID.randomUUID().toString(), new RefundCommand(300L));
             assertInstanceOf(Result.Ok.class, refund);
             PaymentView reversed = pay(setup, setup.code(1), 500);
-            assertInstanceOf(Result.Ok.class, payments.reverse(setup.terminalId(), reversed.id()));
+            assertInstanceOf(Result.Ok.class, payments.reverse(caller(setup.terminalId()), reversed.id()));
 
             Map<String, Envelope> mine = new HashMap<>();
             long deadline = System.currentTimeMillis() + 15_000;

@@ -86,13 +86,45 @@ class PaymentRacesIT extends DeployedEar {
         assertEquals(ids.iterator().next(), Expect.created(pos.pay(key, body)).get("id").asText());
     }
 
+    @Test
+    void fortyWrongCodesForOneUserFromTwentyThreadsGetExactlyTheLimit() throws Exception {
+        Payer payer = Payer.authorized(10_000);
+        Pos pos = Pos.newMerchant();
+        String wrong = payer.wrongCode();
+        List<Answer> answers = race(20, 40, i -> () -> pos.pay(payer, wrong, 100));
+        long invalid = answers.stream().filter(answer -> answer.status() == 402).count();
+        assertEquals(5, invalid, answers::toString);
+        answers.stream().filter(answer -> answer.status() != 402).forEach(answer -> Expect.problem(answer, 423, "LOCKED"));
+        Expect.problem(pos.pay(payer, payer.code(), 100), 423, "LOCKED");
+        Expect.created(pos.sibling().pay(payer, payer.code(), 100));
+    }
+
+    @Test
+    void oneCodeRacedOverTheLimitCollectsExactlyThreeDeclines() throws Exception {
+        Payer payer = Payer.authorized(10_000);
+        Pos pos = Pos.newMerchant();
+        String code = payer.code();
+        List<Answer> answers = race(i -> () -> pos.sibling().pay(payer, code, 60_000));
+        long declined = answers.stream().filter(answer -> answer.status() == 402
+                && "LIMIT_EXCEEDED".equals(answer.json().path("code").asText())).count();
+        assertEquals(3, declined, answers::toString);
+        answers.stream().filter(answer -> !"LIMIT_EXCEEDED".equals(answer.json().path("code").asText()))
+                .forEach(answer -> Expect.problem(answer, 402, "CODE_REUSED"));
+        assertEquals(10_000, payer.balance());
+    }
+
     /** Runs {@code THREADS} calls released together; their answers in order. */
     private static List<Answer> race(IntFunction<Callable<Answer>> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        return race(THREADS, THREADS, call);
+    }
+
+    /** Runs {@code calls} calls on {@code threads} threads, released together; their answers in order. */
+    private static List<Answer> race(int threads, int calls, IntFunction<Callable<Answer>> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Answer>> futures = new ArrayList<>();
-            for (int i = 0; i < THREADS; i++) {
+            for (int i = 0; i < calls; i++) {
                 Callable<Answer> work = call.apply(i);
                 futures.add(pool.submit(() -> {
                     start.await();

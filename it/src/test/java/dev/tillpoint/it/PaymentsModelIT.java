@@ -34,6 +34,11 @@ class PaymentsModelIT extends DeployedEar {
     /** Fewer wrong codes per user and terminal than lock the pair (five), and per user than lock the user (twenty). */
     private static final int BAD_CODES_PER_PAIR = 3;
     private static final int BAD_CODES_PER_USER = 12;
+    /** Below the terminal-wide lock of DESIGN.md (fifty wrong codes of any users). */
+    private static final int BAD_CODES_PER_TERMINAL = 40;
+    /** DESIGN.md: a code step collects at most three of these declines, then answers CODE_REUSED. */
+    private static final int MAX_STEP_DECLINES = 3;
+    private static final Set<String> STEP_DECLINES = Set.of("CURRENCY_MISMATCH", "LIMIT_EXCEEDED", "INSUFFICIENT_FUNDS");
 
     private final Random random = new Random(SEED);
     private final List<Customer> customers = new ArrayList<>();
@@ -67,6 +72,8 @@ class PaymentsModelIT extends DeployedEar {
         long remainingLimit;
         boolean revoked;
         long newestUsedStep = Long.MIN_VALUE;
+        /** Declines that count toward a step's cap (currency, limits, funds), per step. */
+        final Map<Long, Integer> stepDeclines = new HashMap<>();
 
         Authorization(String id, String deviceId, byte[] secret, long perTransactionLimit, long remainingLimit) {
             this.id = id;
@@ -230,7 +237,8 @@ class PaymentsModelIT extends DeployedEar {
         if (random.nextInt(10) == 0) {
             amount = customer.balance + 1 + random.nextInt(100); // more than the account holds
         }
-        String expectedCode = usedCode ? "CODE_REUSED"
+        boolean stepUsedUp = authorization.stepDeclines.getOrDefault(step, 0) >= MAX_STEP_DECLINES;
+        String expectedCode = usedCode || stepUsedUp ? "CODE_REUSED"
                 : authorization.revoked ? "AUTHORIZATION_REVOKED"
                 : !terminal.currency.equals("EUR") ? "CURRENCY_MISMATCH"
                 : amount > authorization.perTransactionLimit || amount > authorization.remainingLimit ? "LIMIT_EXCEEDED"
@@ -245,6 +253,9 @@ class PaymentsModelIT extends DeployedEar {
                 + (expectedCode == null ? "201" : expectedCode);
         if (expectedCode != null) {
             Expect.problem(answer, 402, expectedCode);
+            if (STEP_DECLINES.contains(expectedCode)) {
+                authorization.stepDeclines.merge(step, 1, Integer::sum);
+            }
             sent.add(new SentPayment(terminal, key, body, 402, expectedCode));
             return what;
         }
@@ -267,7 +278,10 @@ class PaymentsModelIT extends DeployedEar {
         String pair = customer.id + "@" + terminal.id;
         int userTotal = badCodes.entrySet().stream().filter(e -> e.getKey().startsWith(customer.id + "@"))
                 .mapToInt(Map.Entry::getValue).sum();
-        if (badCodes.getOrDefault(pair, 0) >= BAD_CODES_PER_PAIR || userTotal >= BAD_CODES_PER_USER) {
+        int terminalTotal = badCodes.entrySet().stream().filter(e -> e.getKey().endsWith("@" + terminal.id))
+                .mapToInt(Map.Entry::getValue).sum();
+        if (badCodes.getOrDefault(pair, 0) >= BAD_CODES_PER_PAIR || userTotal >= BAD_CODES_PER_USER
+                || terminalTotal >= BAD_CODES_PER_TERMINAL) {
             return pay(terminal, false);
         }
         String code = wrongCodeFor(customer);

@@ -259,22 +259,72 @@ class PosPaymentsIT extends DeployedEar {
     }
 
     @Test
-    void twentyWrongCodesFromAllTerminalsLockTheUserEverywhere() {
+    void wrongCodesFromManyTerminalsLockNoTerminalButTheirOwnPairs() {
         Payer payer = Payer.authorized(10_000);
         Pos pos = Pos.newMerchant();
+        List<Pos> tills = new ArrayList<>();
         for (int terminal = 0; terminal < 5; terminal++) {
             Pos till = pos.sibling();
-            for (int i = 0; i < 4; i++) {
+            tills.add(till);
+            for (int i = 0; i < 5; i++) {
                 Expect.problem(till.pay(payer, payer.wrongCode(), 100), 402, "CODE_INVALID");
             }
-            if (terminal < 4) {
-                Expect.created(till.pay(payer, payer.codeAt(terminal - 2), 10));
-            }
+            Expect.problem(till.pay(payer, payer.code(), 10), 423, "LOCKED");
         }
-        Answer locked = pos.sibling().pay(payer, payer.codeAt(2), 10);
-        Expect.problem(locked, 423, "LOCKED");
-        Expect.problem(Pos.newMerchant().pay(payer, payer.codeAt(2), 10), 423, "LOCKED");
-        assertEquals(10_000 - 40, payer.balance());
+        // 25 wrong codes from five terminals of one merchant: the customer still pays everywhere else.
+        Expect.created(pos.pay(payer, payer.codeAt(-1), 10));
+        Expect.created(Pos.newMerchant().pay(payer, payer.codeAt(0), 10));
+        assertEquals(10_000 - 20, payer.balance());
+    }
+
+    @Test
+    void fiftyWrongCodesFromOneTerminalLockItForEveryUser() {
+        Pos pos = Pos.newMerchant();
+        Payer someone = Payer.authorized(10_000);
+        for (int i = 0; i < 50; i++) {
+            // Fifty strangers, none of them five times: no pair locks, only the terminal's own count.
+            Expect.problem(pos.pay(Api.uniqueId("key"), Pos.paymentBody("stranger-" + i + "-" + Api.uniqueId("u"),
+                    someone.wrongCode(), 100, "EUR")), 402, "CODE_INVALID");
+        }
+        Expect.problem(pos.pay(someone, someone.code(), 100), 423, "LOCKED");
+        Expect.created(pos.sibling().pay(someone, someone.code(), 100));
+    }
+
+    @Test
+    void anAdminsCodeUnlockLiftsTheCustomersLocksAndStartsTheCountAfresh() {
+        Payer payer = Payer.authorized(10_000);
+        Pos pos = Pos.newMerchant();
+        for (int i = 0; i < 5; i++) {
+            Expect.problem(pos.pay(payer, payer.wrongCode(), 100), 402, "CODE_INVALID");
+        }
+        Expect.problem(pos.pay(payer, payer.code(), 100), 423, "LOCKED");
+        JsonNode unlocked = Expect.ok(Api.admin().post("/api/v1/admin/customers/" + payer.customerId + "/code-unlock", ""));
+        assertEquals(payer.customerId, unlocked.path("id").asText(), unlocked::toString);
+        Expect.problem(pos.pay(payer, payer.wrongCode(), 100), 402, "CODE_INVALID");
+        Expect.created(pos.pay(payer, payer.code(), 100));
+        Expect.problem(Api.admin().post("/api/v1/admin/customers/" + Api.uniqueId("nobody") + "/code-unlock", ""),
+                404, "NOT_FOUND");
+    }
+
+    @Test
+    void aCodeStepCollectsAtMostThreeDeclinesThenItIsUsedUp() {
+        Payer payer = Payer.withBalance(1_000, "EUR");
+        payer.authorize(Bodies.map("perTransactionLimit", 5_000, "totalLimit", 5_000));
+        Pos pos = Pos.newMerchant();
+        String code = payer.codeAt(0);
+        String replayedKey = Api.uniqueId("key");
+        Map<String, Object> overTheLimit = Pos.paymentBody(payer.customerId, code, 6_000, "EUR");
+        Expect.problem(pos.pay(replayedKey, overTheLimit), 402, "LIMIT_EXCEEDED");
+        Expect.problem(pos.pay(payer, code, 2_000), 402, "INSUFFICIENT_FUNDS");
+        Expect.problem(pos.pay(Api.uniqueId("key"), Pos.paymentBody(payer.customerId, code, 100, "USD")), 402,
+                "CURRENCY_MISMATCH");
+        // The step is used up: a payment the account could afford is refused like a reused code.
+        Expect.problem(pos.pay(payer, code, 100), 402, "CODE_REUSED");
+        // A replay of a stored answer is neither counted nor refused.
+        Expect.problem(pos.pay(replayedKey, overTheLimit), 402, "LIMIT_EXCEEDED");
+        // An exhausted step did not move the newest-used mark: the code of the step before still pays.
+        Expect.created(pos.pay(payer, payer.codeAt(-1), 100));
+        assertEquals(900, payer.balance());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tillpoint.it;
 
+import dev.tillpoint.payments.RefundCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,7 +59,7 @@ class SettlementRunIT extends InsideEarPayments {
         Shop shop = shop(2);
         PaymentView first = pay(shop, 0, -1, 1_000);
         pay(shop, 1, 0, 600);
-        assertInstanceOf(Result.Ok.class, payments.refund(shop.terminals.get(1), first.id(), UUID.randomUUID().toString(), 150));
+        assertInstanceOf(Result.Ok.class, payments.refund(caller(shop.terminals.get(1)), first.id(), UUID.randomUUID().toString(), new RefundCommand(150L)));
         long payoutBefore = balance(payoutAccount());
 
         transaction.begin();
@@ -88,7 +89,7 @@ class SettlementRunIT extends InsideEarPayments {
         Shop shop = shop(2);
         PaymentView first = pay(shop, 0, 0, 2_000);
         PaymentView second = pay(shop, 1, 1, 500);
-        assertInstanceOf(Result.Ok.class, payments.refund(shop.terminals.get(0), second.id(), UUID.randomUUID().toString(), 100));
+        assertInstanceOf(Result.Ok.class, payments.refund(caller(shop.terminals.get(0)), second.id(), UUID.randomUUID().toString(), new RefundCommand(100L)));
         String firstClearing = clearingAccountOf(first.id());
         String secondClearing = clearingAccountOf(second.id());
         assertEquals(2_000, balance(firstClearing));

@@ -1,5 +1,6 @@
 package dev.tillpoint.api;
 
+import dev.tillpoint.shared.Currencies;
 import dev.tillpoint.shared.Ids;
 
 /**
@@ -11,11 +12,11 @@ public final class InputRules {
 
     /** Ids in paths and bodies. */
     public static final String ID = Ids.REGEX;
-    public static final String ID_MESSAGE = "must be 1 to 64 letters, digits, '_' or '-'";
+    public static final String ID_MESSAGE = Ids.MESSAGE;
 
     /** ISO 4217 alphabetic code; whether the bank allows it is the service's rule. */
-    public static final String CURRENCY = "[A-Z]{3}";
-    public static final String CURRENCY_MESSAGE = "must be a three-letter ISO 4217 code";
+    public static final String CURRENCY = Currencies.REGEX;
+    public static final String CURRENCY_MESSAGE = Currencies.MESSAGE;
 
     /** A card number's shape only; the service checks Luhn. */
     public static final String CARD_NUMBER = "[0-9]{12,19}";

@@ -18,6 +18,8 @@ public final class Totp {
     public static final String ALGORITHM = "TOTP";
     public static final String HASH = "HmacSHA256";
     public static final int DIGITS = 8;
+    /** The shape of a code as a POS sends it. */
+    public static final String CODE_REGEX = "[0-9]{8}";
     public static final int PERIOD_SECONDS = 30;
 
     private static final int MODULUS = 100_000_000;
@@ -32,16 +34,25 @@ public final class Totp {
 
     /** The 8-digit code of {@code step}, zero-padded (RFC 4226 dynamic truncation of HMAC-SHA256). */
     public static String code(byte[] secret, long step) {
+        return codes(secret, step, step)[0];
+    }
+
+    /** The codes of the steps {@code first..last}, with one MAC keyed once (what matching a code needs). */
+    public static String[] codes(byte[] secret, long first, long last) {
         Objects.requireNonNull(secret, "secret");
         try {
             Mac mac = Mac.getInstance(HASH);
             mac.init(new SecretKeySpec(secret, HASH));
-            byte[] hash = mac.doFinal(ByteBuffer.allocate(Long.BYTES).putLong(step).array());
-            int offset = hash[hash.length - 1] & 0x0f;
-            int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-                    | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
-            String digits = Integer.toString(binary % MODULUS);
-            return "0".repeat(DIGITS - digits.length()) + digits;
+            String[] codes = new String[(int) (last - first + 1)];
+            for (long step = first; step <= last; step++) {
+                byte[] hash = mac.doFinal(ByteBuffer.allocate(Long.BYTES).putLong(step).array());
+                int offset = hash[hash.length - 1] & 0x0f;
+                int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
+                        | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+                String digits = Integer.toString(binary % MODULUS);
+                codes[(int) (step - first)] = "0".repeat(DIGITS - digits.length()) + digits;
+            }
+            return codes;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is unavailable in this JVM", e);
         }

@@ -32,6 +32,7 @@ import dev.tillpoint.api.InputRules;
 import dev.tillpoint.api.Roles;
 import dev.tillpoint.api.problem.ResultResponses;
 import dev.tillpoint.customers.CustomerService;
+import dev.tillpoint.payments.OfflineAuthorizationService;
 
 /** Admin: registering the bank's customers and reading them back. */
 @Path("admin/customers")
@@ -44,6 +45,9 @@ public class CustomersResource {
 
     @EJB
     private CustomerService customers;
+
+    @EJB
+    private OfflineAuthorizationService authorizations;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -71,6 +75,20 @@ public class CustomersResource {
     public Response find(
             @PathParam("id") @Pattern(regexp = InputRules.ID, message = InputRules.ID_MESSAGE) String id) {
         return ResultResponses.okOrNotFound(customers.find(id), CustomerResponse::from);
+    }
+
+    @POST
+    @Path("{id}/code-unlock")
+    @Operation(summary = "Lift a customer's code locks",
+            description = "Role: admin. Lifts the locks that wrong one-time codes put on the customer's user-terminal"
+                    + " pairs, and starts their counts afresh.")
+    @APIResponse(responseCode = "200", description = "The customer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CustomerResponse.class)))
+    @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    public Response codeUnlock(
+            @PathParam("id") @Pattern(regexp = InputRules.ID, message = InputRules.ID_MESSAGE) String id) {
+        return ResultResponses.ok(authorizations.unlockCodes(id), CustomerResponse::from);
     }
 
     /** Where {@link #find} reads the customer back; relative, so JAX-RS resolves it against the API's base URI. */

@@ -1,8 +1,9 @@
 package dev.tillpoint.api.pos;
 
 import jakarta.annotation.Priority;
-import jakarta.ejb.EJB;
+import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -12,13 +13,18 @@ import jakarta.ws.rs.ext.Provider;
 
 import dev.tillpoint.api.Callers;
 import dev.tillpoint.api.problem.Problems;
-import dev.tillpoint.merchants.MerchantService;
+import dev.tillpoint.payments.PosTerminal;
+import dev.tillpoint.payments.PosTerminals;
 import dev.tillpoint.shared.ErrorCode;
 
 /**
  * A {@code pos} token is only as good as the terminal it names: an unknown or deactivated terminal
  * gets 403 FORBIDDEN (DESIGN.md, "Security"), so deactivating a terminal cuts it off at once even
- * though its token is still valid.
+ * though its token is still valid (on this server at once, on the others sharing the database within
+ * the bounded staleness {@link PosTerminals} states).
+ *
+ * <p>It resolves the caller once per request: the terminal, its merchant, currency and clearing
+ * account ({@link PosTerminal}), kept in the request's {@link CallingTerminal} for the resource.
  *
  * <p>Runs just after RESTEasy's role check ({@code Priorities.AUTHORIZATION}), so a caller without
  * the role has already had its 401 or 403, and before anything reads the body.
@@ -31,8 +37,11 @@ public class ActiveTerminalFilter implements ContainerRequestFilter {
 
     static final String NOT_AN_ACTIVE_TERMINAL = "The caller is not a registered, active terminal.";
 
-    @EJB
-    private MerchantService merchants;
+    @Inject
+    PosTerminals terminals;
+
+    @Inject
+    CallingTerminal caller;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -41,8 +50,11 @@ public class ActiveTerminalFilter implements ContainerRequestFilter {
             // Only reachable if the role check did not run first; refuse rather than look up "nobody".
             throw new NotAuthorizedException(Callers.BEARER_CHALLENGE);
         }
-        if (merchants.activeTerminal(Callers.id(security)).isEmpty()) {
+        Optional<PosTerminal> terminal = terminals.active(Callers.id(security));
+        if (terminal.isEmpty()) {
             request.abortWith(Problems.response(ErrorCode.FORBIDDEN, NOT_AN_ACTIVE_TERMINAL));
+            return;
         }
+        caller.resolved(terminal.get());
     }
 }

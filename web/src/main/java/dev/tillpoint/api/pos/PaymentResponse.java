@@ -1,5 +1,6 @@
 package dev.tillpoint.api.pos;
 
+import dev.tillpoint.payments.PaymentOrder;
 import dev.tillpoint.payments.PaymentView;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -14,7 +15,7 @@ public record PaymentResponse(
         @Schema(examples = "EUR") String currency,
         String merchantId,
         String terminalId,
-        OrderBody order,
+        PaymentOrder order,
         @Schema(description = "Minor units refunded so far") long refundedAmount,
         @Schema(description = "Present once settled") String settlementId,
         Instant createdAt) {
@@ -22,7 +23,7 @@ public record PaymentResponse(
     static PaymentResponse from(PaymentView view) {
         return new PaymentResponse(view.id(), view.status().name(), view.approvalCode(), view.amountMinor(),
                 view.currency(), view.merchantId(), view.terminalId(),
-                view.orderId() == null ? null : new OrderBody(view.orderId(), view.orderDescription()),
+                view.orderId() == null ? null : new PaymentOrder(view.orderId(), view.orderDescription()),
                 view.refundedMinor(), view.settlementId(), view.createdAt());
     }
 }

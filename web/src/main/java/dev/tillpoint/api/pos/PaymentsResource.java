@@ -1,15 +1,17 @@
 package dev.tillpoint.api.pos;
 
 import dev.tillpoint.api.ApiDocs;
-import dev.tillpoint.api.Callers;
 import dev.tillpoint.api.InputRules;
 import dev.tillpoint.api.Roles;
 import dev.tillpoint.api.problem.Problem;
 import dev.tillpoint.api.problem.Problems;
 import dev.tillpoint.api.problem.ResultResponses;
+import dev.tillpoint.payments.PaymentCommand;
 import dev.tillpoint.payments.PosPayments;
+import dev.tillpoint.payments.RefundCommand;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,10 +24,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -56,6 +56,9 @@ public class PaymentsResource {
     @EJB
     private PosPayments payments;
 
+    @Inject
+    CallingTerminal caller;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Pay (second approval)",
@@ -78,9 +81,8 @@ public class PaymentsResource {
             @Parameter(in = ParameterIn.HEADER, required = true, description = KEY_DESCRIPTION)
             @HeaderParam(PosPayments.IDEMPOTENCY_KEY) @NotNull(message = KEY_MESSAGE)
             @Size(min = 1, max = InputRules.IDEMPOTENCY_KEY_MAX, message = KEY_MESSAGE) String idempotencyKey,
-            @NotNull @Valid NewPaymentRequest request,
-            @Context SecurityContext security) {
-        return ResultResponses.created(payments.pay(Callers.id(security), idempotencyKey, request.toCommand()),
+            @NotNull @Valid PaymentCommand request) {
+        return ResultResponses.created(payments.pay(caller.get(), idempotencyKey, request),
                 PaymentResponse::from);
     }
 
@@ -93,9 +95,8 @@ public class PaymentsResource {
                     schema = @Schema(implementation = PaymentResponse.class)))
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public Response find(
-            @PathParam("id") @Pattern(regexp = InputRules.ID, message = InputRules.ID_MESSAGE) String id,
-            @Context SecurityContext security) {
-        return ResultResponses.okOrNotFound(payments.find(Callers.id(security), id), PaymentResponse::from);
+            @PathParam("id") @Pattern(regexp = InputRules.ID, message = InputRules.ID_MESSAGE) String id) {
+        return ResultResponses.okOrNotFound(payments.find(caller.get(), id), PaymentResponse::from);
     }
 
     @POST
@@ -110,9 +111,8 @@ public class PaymentsResource {
     @APIResponse(responseCode = "409", description = "PAYMENT_SETTLED or PAYMENT_REFUNDED",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response reverse(
-            @PathParam("id") @Pattern(regexp = InputRules.ID, message = InputRules.ID_MESSAGE) String id,
-            @Context SecurityContext security) {
-        return ResultResponses.ok(payments.reverse(Callers.id(security), id), PaymentResponse::from);
+            @PathParam("id") @Pattern(regexp = InputRules.ID, message = InputRules.ID_MESSAGE) String id) {
+        return ResultResponses.ok(payments.reverse(caller.get(), id), PaymentResponse::from);
     }
 
     @POST
@@ -134,9 +134,8 @@ public class PaymentsResource {
             @Parameter(in = ParameterIn.HEADER, required = true, description = KEY_DESCRIPTION)
             @HeaderParam(PosPayments.IDEMPOTENCY_KEY) @NotNull(message = KEY_MESSAGE)
             @Size(min = 1, max = InputRules.IDEMPOTENCY_KEY_MAX, message = KEY_MESSAGE) String idempotencyKey,
-            @NotNull @Valid NewRefundRequest request,
-            @Context SecurityContext security) {
-        return ResultResponses.created(payments.refund(Callers.id(security), id, idempotencyKey, request.amount()),
+            @NotNull @Valid RefundCommand request) {
+        return ResultResponses.created(payments.refund(caller.get(), id, idempotencyKey, request),
                 RefundResponse::from);
     }
 }

@@ -1,7 +1,6 @@
 package dev.tillpoint.api.pos;
 
 import dev.tillpoint.api.ApiDocs;
-import dev.tillpoint.api.Callers;
 import dev.tillpoint.api.Roles;
 import dev.tillpoint.api.problem.Problem;
 import dev.tillpoint.api.problem.Problems;
@@ -9,6 +8,7 @@ import dev.tillpoint.api.problem.ResultResponses;
 import dev.tillpoint.payments.PosPayments;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,10 +16,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -40,6 +38,9 @@ public class ReversalsResource {
     @EJB
     private PosPayments payments;
 
+    @Inject
+    CallingTerminal caller;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reverse by idempotency key",
@@ -51,8 +52,8 @@ public class ReversalsResource {
     @APIResponse(responseCode = "409", description = "PAYMENT_SETTLED, PAYMENT_REFUNDED, IDEMPOTENCY_IN_PROGRESS or"
             + " IDEMPOTENCY_CONFLICT (a refund's key)",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response reverse(@NotNull @Valid ReversalRequest request, @Context SecurityContext security) {
-        return ResultResponses.ok(payments.reverseByKey(Callers.id(security), request.idempotencyKey()),
+    public Response reverse(@NotNull @Valid ReversalRequest request) {
+        return ResultResponses.ok(payments.reverseByKey(caller.get(), request.idempotencyKey()),
                 ReversalResponse::from);
     }
 }

@@ -1,17 +1,16 @@
-package dev.tillpoint.api.pos;
+package dev.tillpoint.payments;
 
-import dev.tillpoint.api.InputRules;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Body of {@code POST /pos/payments/{id}/refunds}. */
+/** The body of {@code POST /pos/payments/{id}/refunds}: how much of the payment to give back. */
 @Schema(name = "NewRefund")
-public record NewRefundRequest(
+public record RefundCommand(
         @Schema(required = true, description = "Minor units", minimum = "1", examples = "500")
         @NotNull
         @Positive
-        @Max(InputRules.OPENING_BALANCE_MAX)
+        @Max(PaymentCommand.MAX_AMOUNT_MINOR)
         Long amount) {
 }

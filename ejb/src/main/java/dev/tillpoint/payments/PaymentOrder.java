@@ -1,4 +1,4 @@
-package dev.tillpoint.api.pos;
+package dev.tillpoint.payments;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -7,7 +7,7 @@ import dev.tillpoint.shared.FreeText;
 
 /** The POS's order a payment is for, echoed in the approval and the customer's history. */
 @Schema(name = "Order")
-public record OrderBody(
+public record PaymentOrder(
         @Schema(required = true, minLength = 1, maxLength = 64, examples = "order-42")
         @NotNull
         @Size(min = 1, max = 64, message = "must be 1 to 64 characters")

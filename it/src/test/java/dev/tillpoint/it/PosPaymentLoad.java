@@ -1,0 +1,399 @@
+package dev.tillpoint.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The POS payment benchmark of issue 16, against a server on PostgreSQL: open-model load at a fixed
+ * arrival rate (each request has an intended send time; its latency runs from then, so a stalled
+ * server cannot hide its queue: no coordinated omission), over {@code connections} HTTP connections,
+ * with approvals, declines and refunds counted apart, and in the same run pgbench on the same
+ * database with the raw SQL of one payment (lock and update the authorization, debit the account
+ * with a balance check, insert the payment and two ledger entries, commit), for the ratio.
+ *
+ * <p>Phases: prepare (customers, accounts and offline authorizations over the API; their one-time
+ * codes are derived at send time from the secrets, as a phone does); warm-up; saturation (offered
+ * far above what the server can do: the achieved rate is its capacity); pgbench for as long; then at
+ * half the achieved capacity approvals, declines ({@code LIMIT_EXCEEDED}) and refunds, each with
+ * its latency percentiles. Settings are system properties, {@code tillpoint.bench.*} (README).
+ */
+final class PosPaymentLoad {
+
+    private static final long AMOUNT = 100;
+    private static final int DEVICES_PER_CUSTOMER = 4;
+
+    private final String baseUrl = System.getProperty("tillpoint.bench.baseUrl", Api.baseUrl());
+    private final int connections = Integer.getInteger("tillpoint.bench.connections", 8);
+    private final int authorizations = Integer.getInteger("tillpoint.bench.authorizations", 4_000);
+    private final int terminals = Integer.getInteger("tillpoint.bench.terminals", 64);
+    private final int warmupSeconds = Integer.getInteger("tillpoint.bench.warmupSeconds", 20);
+    private final int warmupRate = Integer.getInteger("tillpoint.bench.warmupRate", 150);
+    private final int measureSeconds = Integer.getInteger("tillpoint.bench.measureSeconds", 10);
+    private final int saturationRate = Integer.getInteger("tillpoint.bench.saturationRate", 2_000);
+    /** The build's PostgreSQL pass names its database in this URL: the default for pgbench's. */
+    private static final java.util.regex.Matcher BUILD_DATABASE = java.util.regex.Pattern
+            .compile("jdbc:postgresql://([^:/]+):(\\d+)/([^?]+).*")
+            .matcher(System.getProperty("tillpoint.it.pg.url", ""));
+    private static final boolean IN_BUILD = BUILD_DATABASE.matches();
+
+    private final String pgHost = System.getProperty("tillpoint.bench.pgHost", IN_BUILD ? BUILD_DATABASE.group(1) : "127.0.0.1");
+    private final String pgPort = System.getProperty("tillpoint.bench.pgPort", IN_BUILD ? BUILD_DATABASE.group(2) : "5432");
+    private final String pgUser = System.getProperty("tillpoint.bench.pgUser", "postgres");
+    private final String pgDatabase = System.getProperty("tillpoint.bench.pgDatabase",
+            IN_BUILD ? BUILD_DATABASE.group(3) : "tillpoint");
+
+    /** HTTP/1.1: each worker its own connection (HTTP/2 would multiplex them all over one). */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<String> terminalTokens = new ArrayList<>();
+    private final ConcurrentLinkedQueue<Phone> idlePhones = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> approvedPayments = new ConcurrentLinkedQueue<>();
+    private final AtomicLong requestNumber = new AtomicLong();
+
+    /** One authorization: its secret and the next code step it may use (steps only go up). */
+    private static final class Phone {
+        final String userId;
+        final byte[] secret;
+        long nextStep = Long.MIN_VALUE;
+
+        Phone(String userId, byte[] secret) {
+            this.userId = userId;
+            this.secret = secret;
+        }
+    }
+
+    /** What one phase measured. */
+    record Figures(String phase, double offeredPerSecond, double achievedPerSecond, long expected, long other,
+                   long unsent, Histogram latency) {
+
+        String line() {
+            return String.format(Locale.ROOT, "%-22s offered %7.1f/s achieved %7.1f/s (expected answers %d, other %d,"
+                            + " not sent %d) latency ms p50 %6.1f p99 %6.1f p99.9 %6.1f max %6.1f", phase, offeredPerSecond,
+                    achievedPerSecond, expected, other, unsent, ms(latency.getValueAtPercentile(50)),
+                    ms(latency.getValueAtPercentile(99)), ms(latency.getValueAtPercentile(99.9)), ms(latency.getMaxValue()));
+        }
+
+        private static double ms(long nanos) {
+            return nanos / 1e6;
+        }
+    }
+
+    /** One request of the load: what to send and which status it expects. */
+    private record Call(HttpRequest request, int expectedStatus, Runnable onExpected) {
+    }
+
+    /** For a run outside Maven (same settings): java -cp <test classpath> dev.tillpoint.it.PosPaymentLoad */
+    public static void main(String[] args) throws Exception {
+        if (System.getProperty("tillpoint.bench.baseUrl") != null) {
+            System.setProperty("tillpoint.it.baseUrl", System.getProperty("tillpoint.bench.baseUrl"));
+        }
+        new PosPaymentLoad().run();
+    }
+
+    /** Runs every phase; prints each line as it is measured and returns them all. */
+    String run() throws Exception {
+        return run(new Report(new StringBuilder()));
+    }
+
+    /** The report, also printed line by line as the phases end (a run takes minutes). */
+    private record Report(StringBuilder lines) {
+        Report append(Object text) {
+            String line = String.valueOf(text);
+            lines.append(line);
+            System.out.print(line);
+            System.out.flush();
+            return this;
+        }
+
+        Report append(char c) {
+            return append(String.valueOf(c));
+        }
+
+        @Override
+        public String toString() {
+            return lines.toString();
+        }
+    }
+
+    private String run(Report report) throws Exception {
+        report.append(String.format(Locale.ROOT, "PosPaymentBenchmark against %s, PostgreSQL database %s on %s:%s,"
+                        + " %d connections, %d cores on this machine, %s%n", baseUrl, pgDatabase, pgHost, pgPort, connections,
+                Runtime.getRuntime().availableProcessors(), Instant.now()));
+        long prepareStart = System.nanoTime();
+        prepare();
+        report.append(String.format(Locale.ROOT, "prepared %d authorizations and %d terminals in %.1f s%n", authorizations,
+                terminals, (System.nanoTime() - prepareStart) / 1e9));
+        report.append(drive("warm-up approvals", warmupRate, warmupSeconds, this::approval).line()).append('\n');
+        Figures saturation = drive("saturation approvals", saturationRate, measureSeconds, this::approval);
+        report.append(saturation.line()).append('\n');
+        double rawTps = pgbench(measureSeconds);
+        report.append(String.format(Locale.ROOT, "pgbench raw-SQL payment, %d clients, %d s: %.1f tps%n", connections,
+                measureSeconds, rawTps));
+        double ratio = saturation.achievedPerSecond() / rawTps;
+        report.append(String.format(Locale.ROOT, "RATIO approvals/s : raw-SQL tps = %.1f / %.1f = %.3f%n",
+                saturation.achievedPerSecond(), rawTps, ratio));
+        int half = (int) Math.max(1, Math.round(saturation.achievedPerSecond() / 2));
+        report.append(drive("half-rate approvals", half, measureSeconds, this::approval).line()).append('\n');
+        report.append(drive("half-rate declines", half, measureSeconds, this::decline).line()).append('\n');
+        report.append(drive("half-rate refunds", half, measureSeconds, this::refund).line()).append('\n');
+        return report.toString();
+    }
+
+    // ---------------------------------------------------------------- preparation
+
+    private void prepare() throws Exception {
+        String merchant = Bank.merchant();
+        for (int i = 0; i < terminals; i++) {
+            terminalTokens.add("Bearer " + Api.tokens().mint(Bank.terminal(merchant), "pos", 3_600));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        try {
+            List<java.util.concurrent.Future<List<Phone>>> customers = new ArrayList<>();
+            for (int c = 0; c < (authorizations + DEVICES_PER_CUSTOMER - 1) / DEVICES_PER_CUSTOMER; c++) {
+                customers.add(pool.submit(this::customerWithPhones));
+            }
+            for (java.util.concurrent.Future<List<Phone>> customer : customers) {
+                idlePhones.addAll(customer.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private List<Phone> customerWithPhones() {
+        String customer = Bank.customer();
+        String card = Cards.luhnValid(16);
+        Bank.account(customer, card, "EUR", 100_000_000, Bank.PIN);
+        Api phone = Api.as(customer, "customer");
+        List<Phone> phones = new ArrayList<>();
+        for (int d = 0; d < DEVICES_PER_CUSTOMER; d++) {
+            JsonNode approval = Expect.created(phone.post(Endpoint.CREATE_OFFLINE_AUTHORIZATION.path(),
+                    Bodies.json("accountNumber", card, "secureCode", Bank.PIN, "deviceId", "bench-" + d)));
+            phones.add(new Phone(customer, OfflineCodes.base32(approval.path("code").path("secret").asText())));
+        }
+        return phones;
+    }
+
+    // ---------------------------------------------------------------- the calls
+
+    /** A payment with the next unused step of an idle phone; null when no phone has one left now. */
+    private Call approval() {
+        return payment(AMOUNT, 201, true);
+    }
+
+    /** A payment over the per-transaction cap: LIMIT_EXCEEDED, moves no money, uses the step's first decline. */
+    private Call decline() {
+        return payment(60_000, 402, false);
+    }
+
+    private Call payment(long amount, int expected, boolean approves) {
+        long now = OfflineCodes.currentStep();
+        long millisIntoStep = System.currentTimeMillis() % (OfflineCodes.PERIOD_SECONDS * 1000);
+        // Steps now-1..now+2 (the server accepts now-2..now+2): a code never expires in flight.
+        long oldest = millisIntoStep > (OfflineCodes.PERIOD_SECONDS * 1000 - 3_000) ? now : now - 1;
+        for (int tries = 0; tries < 64; tries++) {
+            Phone phone = idlePhones.poll();
+            if (phone == null) {
+                return null;
+            }
+            long step = Math.max(phone.nextStep, oldest);
+            if (step > now + 2) {
+                idlePhones.add(phone); // used up for now; its next step comes with time
+                continue;
+            }
+            phone.nextStep = step + 1;
+            String body = Bodies.json("userId", phone.userId, "securityCode", OfflineCodes.code(phone.secret, step),
+                    "amount", amount, "currency", "EUR");
+            HttpRequest request = post("/api/v1/pos/payments", body, "bench-" + requestNumber.incrementAndGet());
+            return new Call(request, expected, () -> idlePhones.add(phone));
+        }
+        return null;
+    }
+
+    private Call refund() {
+        String paymentId = approvedPayments.poll();
+        if (paymentId == null) {
+            return null;
+        }
+        approvedPayments.add(paymentId);
+        return new Call(post("/api/v1/pos/payments/" + paymentId + "/refunds", Bodies.json("amount", 1),
+                "bench-" + requestNumber.incrementAndGet()), 201, () -> { });
+    }
+
+    private HttpRequest post(String path, String body, String key) {
+        // Every terminal of the merchant may refund its payments; payments go round the terminals.
+        String token = terminalTokens.get((int) (requestNumber.get() % terminalTokens.size()));
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", token)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key + "-" + UUID.randomUUID())
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    // ---------------------------------------------------------------- open-model driver
+
+    /**
+     * Sends {@code rate} requests a second for {@code seconds}, each scheduled at its intended time;
+     * {@code connections} workers send them, so when the server falls behind the queue grows and
+     * the latency (from the intended time) shows it.
+     */
+    private Figures drive(String phase, int rate, int seconds, Supplier<Call> calls) throws InterruptedException {
+        Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(120), 3);
+        AtomicLong expected = new AtomicLong();
+        AtomicLong other = new AtomicLong();
+        AtomicLong unsent = new AtomicLong();
+        BlockingQueue<long[]> due = new LinkedBlockingQueue<>();
+        long total = (long) rate * seconds;
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+        long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
+        ExecutorService workers = Executors.newFixedThreadPool(connections);
+        BlockingQueue<Boolean> done = new ArrayBlockingQueue<>(connections);
+        for (int w = 0; w < connections; w++) {
+            workers.submit(() -> {
+                try {
+                    while (true) {
+                        long[] slot = due.take();
+                        if (slot[0] < 0) {
+                            return null;
+                        }
+                        long intended = slot[0];
+                        Call call;
+                        synchronized (calls) {
+                            call = calls.get();
+                        }
+                        if (call == null) {
+                            unsent.incrementAndGet();
+                            continue;
+                        }
+                        int status;
+                        try {
+                            HttpResponse<String> answer = http.send(call.request(), HttpResponse.BodyHandlers.ofString());
+                            status = answer.statusCode();
+                            if (status == 201 && call.request().uri().getPath().endsWith("/pos/payments")) {
+                                approvedPayments.add(Api.JSON.readTree(answer.body()).path("id").asText());
+                            }
+                        } catch (IOException e) {
+                            status = -1;
+                        }
+                        long took = Math.min(System.nanoTime() - intended, latency.getHighestTrackableValue());
+                        synchronized (latency) {
+                            latency.recordValue(took);
+                        }
+                        if (status == call.expectedStatus()) {
+                            expected.incrementAndGet();
+                        } else {
+                            other.incrementAndGet();
+                        }
+                        call.onExpected().run();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    done.add(Boolean.TRUE);
+                }
+                return null;
+            });
+        }
+        // The schedule: each request is due at start + i * interval, whether or not the server kept up.
+        // After the phase's time, requests still queued were offered but never sent: counted, not sent.
+        for (long i = 0; i < total; i++) {
+            long intended = start + i * intervalNanos;
+            long wait = intended - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            due.add(new long[] {intended});
+        }
+        List<long[]> leftInQueue = new ArrayList<>();
+        due.drainTo(leftInQueue);
+        unsent.addAndGet(leftInQueue.size());
+        for (int w = 0; w < connections; w++) {
+            due.add(new long[] {-1});
+        }
+        for (int w = 0; w < connections; w++) {
+            done.take();
+        }
+        workers.shutdownNow();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        synchronized (latency) {
+            return new Figures(phase, total / (double) seconds, expected.get() / elapsed, expected.get(), other.get(),
+                    unsent.get(), latency);
+        }
+    }
+
+    // ---------------------------------------------------------------- pgbench
+
+    /** pgbench with the raw SQL of one payment, on tables of its own in the same database. */
+    private double pgbench(int seconds) throws IOException, InterruptedException, SQLException {
+        int rows = 10_000;
+        String jdbc = "jdbc:postgresql://" + pgHost + ":" + pgPort + "/" + pgDatabase;
+        try (Connection connection = DriverManager.getConnection(jdbc, pgUser, System.getProperty("tillpoint.bench.pgPassword", ""));
+             Statement sql = connection.createStatement()) {
+            sql.execute("drop table if exists bench_entries, bench_payments, bench_accounts, bench_authorizations");
+            sql.execute("create table bench_authorizations (id int primary key, spent bigint not null, last_step bigint not null)");
+            sql.execute("create table bench_accounts (id int primary key, balance bigint not null check (balance >= 0))");
+            sql.execute("create table bench_payments (id bigserial primary key, authorization_id int not null,"
+                    + " amount bigint not null, created_at timestamptz not null default now())");
+            sql.execute("create table bench_entries (id bigserial primary key, payment_id bigint not null,"
+                    + " account_id int not null, amount bigint not null)");
+            sql.execute("insert into bench_authorizations select g, 0, 0 from generate_series(1, " + rows + ") g");
+            sql.execute("insert into bench_accounts select g, 1000000000 from generate_series(0, " + rows + ") g");
+        }
+        Path script = Files.createTempFile("tillpoint-payment", ".sql");
+        Files.writeString(script, String.join("\n",
+                "\\set a random(1, " + rows + ")",
+                "BEGIN;",
+                "SELECT spent FROM bench_authorizations WHERE id = :a FOR UPDATE;",
+                "UPDATE bench_authorizations SET spent = spent + 100, last_step = last_step + 1 WHERE id = :a;",
+                "UPDATE bench_accounts SET balance = balance - 100 WHERE id = :a AND balance >= 100;",
+                "INSERT INTO bench_payments (authorization_id, amount) VALUES (:a, 100);",
+                "INSERT INTO bench_entries (payment_id, account_id, amount) VALUES (currval('bench_payments_id_seq'), :a, -100);",
+                "INSERT INTO bench_entries (payment_id, account_id, amount) VALUES (currval('bench_payments_id_seq'), 0, 100);",
+                "COMMIT;", ""));
+        Process pgbench = new ProcessBuilder(System.getProperty("tillpoint.bench.pgbench", "pgbench"), "-n",
+                "-h", pgHost, "-p", pgPort, "-U", pgUser, "-c", Integer.toString(connections), "-j", "2",
+                "-T", Integer.toString(seconds), "-f", script.toString(), pgDatabase)
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(pgbench.getInputStream().readAllBytes());
+        if (pgbench.waitFor() != 0) {
+            throw new IllegalStateException("pgbench failed: " + output);
+        }
+        Files.deleteIfExists(script);
+        for (String line : output.split("\n")) {
+            if (line.startsWith("tps = ")) {
+                return Double.parseDouble(line.substring("tps = ".length()).split(" ")[0]);
+            }
+        }
+        throw new IllegalStateException("no tps in pgbench's output: " + output);
+    }
+
+}
