@@ -47,8 +47,9 @@ public class FeedAggregation {
         }
         int fannedOut = 0;
         for (String groupId : groups.groupIdsOf(event.userId())) {
-            contributions.record(groupId, event.postId(), event.userId(), event.type(), event.at());
-            fannedOut++;
+            if (contributions.record(groupId, event.postId(), event.userId(), event.type(), event.at())) {
+                fannedOut++;
+            }
         }
         return fannedOut;
     }

@@ -107,10 +107,17 @@ public class FeedService {
         List<FeedRanking.Ranked> fetched = ranked.subList(0, Math.min(ranked.size(), limit + 1));
         Page<FeedRanking.Ranked> page = Page.fromLookAhead(fetched, limit,
                 last -> cursors.issue(scope, start.cursorFields(last)));
-        List<FeedItem> items = new ArrayList<>();
+        if (page.items().isEmpty()) {
+            return new Page<>(List.of(), page.nextCursor());
+        }
         Map<String, PostView> posts = postsOf(page.items());
+        Map<String, ShownInteractions> shown = interactionsOf(viewerId, page.items(), windowStart, start.asOf());
+        List<FeedItem> items = new ArrayList<>();
         for (FeedRanking.Ranked item : page.items()) {
-            items.add(item(viewerId, item, posts.get(item.best().postId()), windowStart, start.asOf()));
+            GroupScore best = item.best();
+            ShownInteractions listed = shown.getOrDefault(best.postId(), ShownInteractions.NONE);
+            items.add(new FeedItem(best.groupId(), posts.get(best.postId()), best.score(), item.rankScore(),
+                    listed.total(), listed.newest()));
         }
         return new Page<>(items, page.nextCursor());
     }
@@ -119,53 +126,111 @@ public class FeedService {
      * Per group of the viewer and post: the members (not the viewer, members now) whose
      * contribution has a type first used inside the window, their weighted score and the latest
      * such first use. Posts by the viewer, and posts whose author is in the group, do not count.
-     * The weights and thresholds are validated integers, written into the statement as literals.
+     *
+     * <p>Candidates come from the summaries ({@code feed_post_summaries}, one row per group and
+     * post, however many interactions it had) whose latest first use is inside the window and whose
+     * counts could meet the policy. A summary is exact when all its first uses lie inside
+     * {@code (windowStart, asOf]} and the viewer did not contribute: score = weights x counts. The
+     * others (straddling the window's start, touched after the cursor's instant, or including the
+     * viewer) are recomputed from their contributions, all in one second query.
      */
     private List<GroupScore> groupScores(String viewerId, FeedPolicy policy, Instant windowStart, Instant asOf) {
+        String upperScore = policy.weightOf(InteractionType.LIKE) + " * s.liked + "
+                + policy.weightOf(InteractionType.COMMENT) + " * s.commented + "
+                + policy.weightOf(InteractionType.SHARE) + " * s.shared";
+        List<?> rows = em.createNativeQuery("select s.group_id, s.post_id, s.members, " + upperScore + ","
+                        + " s.earliest_at, s.latest_at,"
+                        + " case when exists (select 1 from feed_contributions vc where vc.group_id = s.group_id"
+                        + " and vc.post_id = s.post_id and vc.member_id = :viewerId) then 1 else 0 end"
+                        + " from feed_group_members v"
+                        + " join feed_post_summaries s on s.group_id = v.group_id"
+                        + " join feed_posts p on p.id = s.post_id"
+                        + " where v.member_id = :viewerId and s.latest_at > :windowStart"
+                        + " and s.members >= " + policy.minInteractingMembers()
+                        + " and " + upperScore + " >= " + policy.minScore()
+                        + " and p.author_id <> :viewerId and not exists (select 1 from feed_group_members a"
+                        + " where a.group_id = s.group_id and a.member_id = p.author_id)")
+                .setParameter("viewerId", viewerId)
+                .setParameter("windowStart", windowStart)
+                .getResultList();
+        List<GroupScore> scores = new ArrayList<>(rows.size());
+        List<String[]> inexact = new ArrayList<>();
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            String groupId = (String) columns[0];
+            String postId = (String) columns[1];
+            Instant earliest = StoredTime.fromColumn(columns[4]);
+            Instant latest = StoredTime.fromColumn(columns[5]);
+            boolean viewerContributed = ((Number) columns[6]).intValue() != 0;
+            if (viewerContributed || !earliest.isAfter(windowStart) || latest.isAfter(asOf)) {
+                inexact.add(new String[] {groupId, postId});
+            } else {
+                scores.add(new GroupScore(groupId, postId, ((Number) columns[2]).longValue(),
+                        ((Number) columns[3]).longValue(), latest));
+            }
+        }
+        for (int from = 0; from < inexact.size(); from += EXACT_CHUNK) {
+            scores.addAll(exactScores(viewerId, policy, windowStart, asOf,
+                    inexact.subList(from, Math.min(inexact.size(), from + EXACT_CHUNK))));
+        }
+        return scores;
+    }
+
+    /** Summaries recomputed per query at most this many (group, post) pairs at a time. */
+    private static final int EXACT_CHUNK = 200;
+
+    /**
+     * The exact scores of the given (group, post) pairs from their contributions, as of
+     * {@code asOf}. The weights are validated integers, written into the statement as literals.
+     */
+    private List<GroupScore> exactScores(String viewerId, FeedPolicy policy, Instant windowStart, Instant asOf,
+            List<String[]> pairs) {
         String liked = "(c.liked_at > :windowStart and c.liked_at <= :asOf)";
         String commented = "(c.commented_at > :windowStart and c.commented_at <= :asOf)";
         String shared = "(c.shared_at > :windowStart and c.shared_at <= :asOf)";
         String score = "sum(case when " + liked + " then " + policy.weightOf(InteractionType.LIKE) + " else 0 end"
                 + " + case when " + commented + " then " + policy.weightOf(InteractionType.COMMENT) + " else 0 end"
                 + " + case when " + shared + " then " + policy.weightOf(InteractionType.SHARE) + " else 0 end)";
-        // Contributions are filtered and summed per row; the post's author is checked per summed
-        // (group, post) only, which is far fewer rows.
-        List<?> rows = em.createNativeQuery("select s.group_id, s.post_id, s.members, s.score, s.liked, s.commented, s.shared"
-                        + " from (select c.group_id, c.post_id, count(*) as members, " + score + " as score,"
-                        + " max(case when " + liked + " then c.liked_at end) as liked,"
-                        + " max(case when " + commented + " then c.commented_at end) as commented,"
-                        + " max(case when " + shared + " then c.shared_at end) as shared"
-                        + " from feed_group_members v"
-                        + " join feed_contributions c on c.group_id = v.group_id"
-                        + " join feed_group_members m on m.group_id = c.group_id and m.member_id = c.member_id"
-                        + " where v.member_id = :viewerId and c.member_id <> :viewerId"
-                        + " and c.latest_at > :windowStart"
+        var query = em.createNativeQuery("select c.group_id, c.post_id, count(*), " + score + ","
+                        + " max(case when " + liked + " then c.liked_at end),"
+                        + " max(case when " + commented + " then c.commented_at end),"
+                        + " max(case when " + shared + " then c.shared_at end)"
+                        + " from " + pairsTable(pairs.size(), "group_id", "post_id")
+                        + " join feed_contributions c on c.group_id = pg.group_id and c.post_id = pg.post_id"
+                        + " where c.member_id <> :viewerId"
                         + " and (" + liked + " or " + commented + " or " + shared + ")"
                         + " group by c.group_id, c.post_id"
-                        + " having count(*) >= " + policy.minInteractingMembers() + " and " + score + " >= " + policy.minScore()
-                        + ") s join feed_posts p on p.id = s.post_id"
-                        + " where p.author_id <> :viewerId and not exists (select 1 from feed_group_members a"
-                        + " where a.group_id = s.group_id and a.member_id = p.author_id)")
+                        + " having count(*) >= " + policy.minInteractingMembers() + " and " + score + " >= " + policy.minScore())
                 .setParameter("viewerId", viewerId)
                 .setParameter("windowStart", windowStart)
-                .setParameter("asOf", asOf)
-                .getResultList();
-        List<GroupScore> scores = new ArrayList<>(rows.size());
-        for (Object row : rows) {
+                .setParameter("asOf", asOf);
+        for (int i = 0; i < pairs.size(); i++) {
+            query.setParameter("a" + i, pairs.get(i)[0]).setParameter("b" + i, pairs.get(i)[1]);
+        }
+        List<GroupScore> scores = new ArrayList<>();
+        for (Object row : query.getResultList()) {
             Object[] columns = (Object[]) row;
-            Instant latest = latest(StoredTime.fromColumn(columns[4]), latest(StoredTime.fromColumn(columns[5]), StoredTime.fromColumn(columns[6])));
+            Instant latest = latest(StoredTime.fromColumn(columns[4]), latest(StoredTime.fromColumn(columns[5]),
+                    StoredTime.fromColumn(columns[6])));
             scores.add(new GroupScore((String) columns[0], (String) columns[1], ((Number) columns[2]).longValue(),
                     ((Number) columns[3]).longValue(), latest));
         }
         return scores;
     }
 
+    /** {@code (values (:a0, :b0), ...) as pg(first, second)}: a page's pairs as a table to join. */
+    private static String pairsTable(int size, String first, String second) {
+        StringBuilder values = new StringBuilder("(values ");
+        for (int i = 0; i < size; i++) {
+            values.append(i == 0 ? "" : ", ").append("(cast(:a").append(i).append(" as varchar(64)), cast(:b")
+                    .append(i).append(" as varchar(64)))");
+        }
+        return values.append(") as pg(").append(first).append(", ").append(second).append(")").toString();
+    }
+
     /** The page's posts in one query, by id. */
     private Map<String, PostView> postsOf(List<FeedRanking.Ranked> ranked) {
         Map<String, PostView> posts = new HashMap<>();
-        if (ranked.isEmpty()) {
-            return posts;
-        }
         em.createQuery("select p from Post p where p.id in :ids", Post.class)
                 .setParameter("ids", ranked.stream().map(item -> item.best().postId()).toList())
                 .getResultList()
@@ -173,29 +238,42 @@ public class FeedService {
         return posts;
     }
 
-    private FeedItem item(String viewerId, FeedRanking.Ranked ranked, PostView post, Instant windowStart, Instant asOf) {
-        GroupScore best = ranked.best();
-        String othersInWindow = " from Interaction i where i.postId = :postId and i.userId <> :viewerId"
-                + " and i.createdAt > :windowStart and i.createdAt <= :asOf"
-                + " and i.userId in (select m.memberId from GroupMember m where m.groupId = :groupId)";
-        List<FeedItem.Shown> shown = em.createQuery("select i" + othersInWindow + " order by i.createdAt desc, i.id desc",
-                        Interaction.class)
-                .setParameter("postId", best.postId())
+    /** What one item lists: the newest interactions shown and how many there are in all. */
+    private record ShownInteractions(long total, List<FeedItem.Shown> newest) {
+        static final ShownInteractions NONE = new ShownInteractions(0, List.of());
+    }
+
+    /**
+     * For every item of the page, in one query: the interactions inside the window of the other
+     * members of the item's group, newest first (at most {@link #MAX_SHOWN_INTERACTIONS}), and their
+     * total count. Each post is on a page once, so the post id keys the answer.
+     */
+    private Map<String, ShownInteractions> interactionsOf(String viewerId, List<FeedRanking.Ranked> page,
+            Instant windowStart, Instant asOf) {
+        var query = em.createNativeQuery("select x.post_id, x.user_id, x.type, x.text, x.created_at, x.total from ("
+                        + " select i.post_id, i.user_id, i.type, i.text, i.created_at,"
+                        + " row_number() over (partition by i.post_id order by i.created_at desc, i.id desc) as rn,"
+                        + " count(*) over (partition by i.post_id) as total"
+                        + " from " + pairsTable(page.size(), "post_id", "group_id")
+                        + " join feed_interactions i on i.post_id = pg.post_id"
+                        + " join feed_group_members m on m.group_id = pg.group_id and m.member_id = i.user_id"
+                        + " where i.user_id <> :viewerId and i.created_at > :windowStart and i.created_at <= :asOf"
+                        + ") x where x.rn <= " + MAX_SHOWN_INTERACTIONS + " order by x.post_id, x.rn")
                 .setParameter("viewerId", viewerId)
                 .setParameter("windowStart", windowStart)
-                .setParameter("asOf", asOf)
-                .setParameter("groupId", best.groupId())
-                .setMaxResults(MAX_SHOWN_INTERACTIONS)
-                .getResultList()
-                .stream().map(Interaction::shown).toList();
-        long count = em.createQuery("select count(i)" + othersInWindow, Long.class)
-                .setParameter("postId", best.postId())
-                .setParameter("viewerId", viewerId)
-                .setParameter("windowStart", windowStart)
-                .setParameter("asOf", asOf)
-                .setParameter("groupId", best.groupId())
-                .getSingleResult();
-        return new FeedItem(best.groupId(), post, best.score(), ranked.rankScore(), count, shown);
+                .setParameter("asOf", asOf);
+        for (int i = 0; i < page.size(); i++) {
+            query.setParameter("a" + i, page.get(i).postId()).setParameter("b" + i, page.get(i).best().groupId());
+        }
+        Map<String, ShownInteractions> shown = new HashMap<>();
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            ShownInteractions listed = shown.computeIfAbsent((String) columns[0],
+                    post -> new ShownInteractions(((Number) columns[5]).longValue(), new ArrayList<>()));
+            listed.newest().add(new FeedItem.Shown((String) columns[1], InteractionType.valueOf((String) columns[2]),
+                    (String) columns[3], StoredTime.fromColumn(columns[4])));
+        }
+        return shown;
     }
 
     private static Instant latest(Instant a, Instant b) {

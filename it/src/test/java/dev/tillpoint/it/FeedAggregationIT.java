@@ -87,6 +87,8 @@ class FeedAggregationIT extends InsideEarServices {
         String a = customer();
         String b = customer();
         GroupView group = ok(groups.create(viewer, new NewGroup("inside", List.of(a, b))));
+        ok(groups.accept(a, group.id()));
+        ok(groups.accept(b, group.id()));
         PostView post = ok(posts.publish(customer(), new NewPost(MediaKind.VIDEO, "inside", "https://media.example/v", null)));
         return new World(viewer, a, b, group.id(), post.id());
     }
