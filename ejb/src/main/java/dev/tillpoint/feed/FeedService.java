@@ -17,9 +17,11 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A viewer's feed (DESIGN.md "Social feed"): the posts that meet the policy in any of the viewer's
@@ -102,8 +104,7 @@ public class FeedService {
         }
         FeedPolicy policy = policies.current();
         Instant windowStart = start.asOf().minus(policy.window());
-        List<FeedRanking.Ranked> ranked = FeedRanking.rank(groupScores(viewerId, policy, windowStart, start.asOf()),
-                policy, start.asOf(), start.after());
+        List<FeedRanking.Ranked> ranked = ranked(viewerId, policy, windowStart, start.asOf(), start.after(), limit + 1);
         List<FeedRanking.Ranked> fetched = ranked.subList(0, Math.min(ranked.size(), limit + 1));
         Page<FeedRanking.Ranked> page = Page.fromLookAhead(fetched, limit,
                 last -> cursors.issue(scope, start.cursorFields(last)));
@@ -122,37 +123,109 @@ public class FeedService {
         return new Page<>(items, page.nextCursor());
     }
 
+    /** A post's bound: no group can give it a higher rankScore (as of the read) than this. */
+    private record Bound(String postId, double rankScore) {
+    }
+
     /**
-     * Per group of the viewer and post: the members (not the viewer, members now) whose
-     * contribution has a type first used inside the window, their weighted score and the latest
-     * such first use. Posts by the viewer, and posts whose author is in the group, do not count.
-     *
-     * <p>Candidates come from the summaries ({@code feed_post_summaries}, one row per group and
-     * post, however many interactions it had) whose latest first use is inside the window and whose
-     * counts could meet the policy. A summary is exact when all its first uses lie inside
-     * {@code (windowStart, asOf]} and the viewer did not contribute: score = weights x counts. The
-     * others (straddling the window's start, touched after the cursor's instant, or including the
-     * viewer) are recomputed from their contributions, all in one second query.
+     * At least the first {@code wanted} items after {@code after}, exact, in feed order: the top of
+     * the feed without ranking all of it. The summaries give every candidate post an upper bound
+     * of its rankScore (its counts weighed as if every first use were inside the window and none
+     * were the viewer's, aged from its latest first use), computed and ordered by the database,
+     * which returns only the best {@code n} posts. Only those are scored exactly. When the
+     * {@code wanted}-th exact item comes before the best bound left out, nothing left out can come
+     * before it, and the page is right; otherwise {@code n} grows fourfold and the round repeats.
      */
-    private List<GroupScore> groupScores(String viewerId, FeedPolicy policy, Instant windowStart, Instant asOf) {
-        String upperScore = policy.weightOf(InteractionType.LIKE) + " * s.liked + "
+    private List<FeedRanking.Ranked> ranked(String viewerId, FeedPolicy policy, Instant windowStart, Instant asOf,
+            Optional<FeedRanking.Position> after, int wanted) {
+        int n = Math.max(FIRST_ROUND_POSTS, 4 * wanted);
+        while (true) {
+            List<Bound> bounds = bounds(viewerId, policy, windowStart, asOf, n + 1);
+            boolean everyPost = bounds.size() <= n;
+            List<Bound> taken = everyPost ? bounds : bounds.subList(0, n);
+            List<FeedRanking.Ranked> ranked = taken.isEmpty() ? List.of() : FeedRanking.rank(
+                    scoresOf(viewerId, policy, windowStart, asOf, taken.stream().map(Bound::postId).toList()),
+                    policy, asOf, after);
+            if (everyPost) {
+                return ranked;
+            }
+            Bound next = bounds.get(n);
+            if (ranked.size() >= wanted && ranked.get(wanted - 1).rankScore() > next.rankScore() * (1 + BOUND_SLACK)) {
+                return ranked;
+            }
+            n *= 4;
+        }
+    }
+
+    /** Posts bounded in the first round; later rounds take four times more. */
+    private static final int FIRST_ROUND_POSTS = 32;
+    /** The database and Java compute a rankScore in different floating-point steps: bounds get this relative slack. */
+    private static final double BOUND_SLACK = 1e-9;
+
+    /** The score of a summary if all its counts were inside the window: an upper bound. */
+    private static String upperScore(FeedPolicy policy) {
+        return "(" + policy.weightOf(InteractionType.LIKE) + " * s.liked + "
                 + policy.weightOf(InteractionType.COMMENT) + " * s.commented + "
-                + policy.weightOf(InteractionType.SHARE) + " * s.shared";
-        List<?> rows = em.createNativeQuery("select s.group_id, s.post_id, s.members, " + upperScore + ","
-                        + " s.earliest_at, s.latest_at,"
-                        + " case when exists (select 1 from feed_contributions vc where vc.group_id = s.group_id"
-                        + " and vc.post_id = s.post_id and vc.member_id = :viewerId) then 1 else 0 end"
-                        + " from feed_group_members v"
-                        + " join feed_post_summaries s on s.group_id = v.group_id"
-                        + " join feed_posts p on p.id = s.post_id"
-                        + " where v.member_id = :viewerId and s.latest_at > :windowStart"
-                        + " and s.members >= " + policy.minInteractingMembers()
-                        + " and " + upperScore + " >= " + policy.minScore()
-                        + " and p.author_id <> :viewerId and not exists (select 1 from feed_group_members a"
-                        + " where a.group_id = s.group_id and a.member_id = p.author_id)")
+                + policy.weightOf(InteractionType.SHARE) + " * s.shared)";
+    }
+
+    /** The viewer's summaries that could meet the policy (alias {@code s}); the caller adds to it. */
+    private static String candidates(FeedPolicy policy) {
+        return " from feed_group_members v join feed_post_summaries s on s.group_id = v.group_id"
+                + " where v.member_id = :viewerId and s.latest_at > :windowStart"
+                + " and s.members >= " + policy.minInteractingMembers()
+                + " and " + upperScore(policy) + " >= " + policy.minScore()
+                + " and s.author_id <> :viewerId and s.author_member = false";
+    }
+
+    /** The best {@code n} candidate posts by their bound, best first (ties by post id, as the feed orders them). */
+    private List<Bound> bounds(String viewerId, FeedPolicy policy, Instant windowStart, Instant asOf, int n) {
+        double asOfSeconds = asOf.getEpochSecond() + asOf.getNano() / 1e9;
+        List<?> rows = em.createNativeQuery("select s.post_id, max(" + upperScore(policy)
+                        + " / power((:asOf - least(cast(extract(epoch from s.latest_at) as double precision), :asOf)) / 3600.0 + "
+                        + FeedRanking.AGE_OFFSET_HOURS + ", " + FeedRanking.GRAVITY + ")) as bound"
+                        + candidates(policy)
+                        + " group by s.post_id order by bound desc, s.post_id")
                 .setParameter("viewerId", viewerId)
                 .setParameter("windowStart", windowStart)
+                .setParameter("asOf", asOfSeconds)
+                .setMaxResults(n)
                 .getResultList();
+        List<Bound> bounds = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            bounds.add(new Bound((String) columns[0], ((Number) columns[1]).doubleValue()));
+        }
+        return bounds;
+    }
+
+    /**
+     * The exact scores, in every group of the viewer, of the given posts: members (not the viewer,
+     * members now) whose contribution has a type first used inside the window, their weighted score
+     * and the latest such first use. A summary is exact when all its first uses lie inside
+     * {@code (windowStart, asOf]} and the viewer did not contribute (score = weights x counts); the
+     * others are recomputed from their contributions. Posts whose author is the viewer or in the
+     * group are checked against the posts and the membership as they are now.
+     */
+    private List<GroupScore> scoresOf(String viewerId, FeedPolicy policy, Instant windowStart, Instant asOf,
+            List<String> postIds) {
+        List<?> rows = em.createNativeQuery("select s.group_id, s.post_id, s.members, " + upperScore(policy) + ","
+                        + " s.earliest_at, s.latest_at"
+                        + candidates(policy) + " and s.post_id in :postIds"
+                        + " and exists (select 1 from feed_posts p where p.id = s.post_id and p.author_id <> :viewerId"
+                        + " and not exists (select 1 from feed_group_members a where a.group_id = s.group_id"
+                        + " and a.member_id = p.author_id))")
+                .setParameter("viewerId", viewerId)
+                .setParameter("windowStart", windowStart)
+                .setParameter("postIds", postIds)
+                .getResultList();
+        Set<String> viewersOwn = new HashSet<>();
+        em.createNativeQuery("select c.group_id, c.post_id from feed_contributions c where c.member_id = :viewerId"
+                        + " and c.post_id in :postIds")
+                .setParameter("viewerId", viewerId)
+                .setParameter("postIds", postIds)
+                .getResultList()
+                .forEach(row -> viewersOwn.add(((Object[]) row)[0] + " " + ((Object[]) row)[1]));
         List<GroupScore> scores = new ArrayList<>(rows.size());
         List<String[]> inexact = new ArrayList<>();
         for (Object row : rows) {
@@ -161,8 +234,7 @@ public class FeedService {
             String postId = (String) columns[1];
             Instant earliest = StoredTime.fromColumn(columns[4]);
             Instant latest = StoredTime.fromColumn(columns[5]);
-            boolean viewerContributed = ((Number) columns[6]).intValue() != 0;
-            if (viewerContributed || !earliest.isAfter(windowStart) || latest.isAfter(asOf)) {
+            if (viewersOwn.contains(groupId + " " + postId) || !earliest.isAfter(windowStart) || latest.isAfter(asOf)) {
                 inexact.add(new String[] {groupId, postId});
             } else {
                 scores.add(new GroupScore(groupId, postId, ((Number) columns[2]).longValue(),

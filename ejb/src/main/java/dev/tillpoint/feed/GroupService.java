@@ -216,15 +216,6 @@ public class GroupService {
         return Result.ok(groupId);
     }
 
-    /** The ids of the member's groups, in id order: where their interactions fan out to. */
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public List<String> groupIdsOf(String memberId) {
-        return em.createQuery("select m.groupId from GroupMember m where m.memberId = :memberId order by m.groupId",
-                        String.class)
-                .setParameter("memberId", memberId)
-                .getResultList();
-    }
-
     /** An invitation; a pending one for the same invitee is kept (an insert that skips the duplicate). */
     private void invite(String groupId, String inviteeId, String invitedBy, Instant now) {
         em.createNativeQuery("insert into feed_group_invitations (id, group_id, invitee_id, invited_by, created_at)"

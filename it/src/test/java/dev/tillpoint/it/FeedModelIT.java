@@ -341,6 +341,7 @@ class FeedModelIT extends InsideEarServices {
         return x.groupId().compareTo(y.groupId()) < 0;
     }
 
+    /** The interaction as the service stores it: the row and its pending mark for the aggregation. */
     private void store(Fact fact) throws Exception {
         inTransaction(() -> {
             try (Connection connection = dataSource.getConnection();
@@ -353,7 +354,14 @@ class FeedModelIT extends InsideEarServices {
                 insert.setString(5, fact.type() == InteractionType.COMMENT ? null : fact.type().name());
                 insert.setString(6, fact.text());
                 insert.setObject(7, OffsetDateTime.ofInstant(fact.at(), ZoneOffset.UTC));
-                return insert.executeUpdate();
+                insert.executeUpdate();
+            }
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement pending = connection.prepareStatement(
+                         "insert into feed_pending_interactions (interaction_id, enqueued_at) values (?, ?)")) {
+                pending.setString(1, fact.id());
+                pending.setObject(2, OffsetDateTime.ofInstant(fact.at(), ZoneOffset.UTC));
+                return pending.executeUpdate();
             }
         });
     }
