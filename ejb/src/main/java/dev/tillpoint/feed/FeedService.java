@@ -28,12 +28,13 @@ import java.util.Set;
  * groups, ranked by {@link FeedRanking}, each under its best group with that group's other
  * members' interactions.
  *
- * <p>Scoring reads only the aggregates ({@code feed_contributions}) of the viewer's groups still
- * inside the window, never the raw interactions; membership (of the viewer, of each contributor,
- * of the author) is joined in at read time, so a change of membership or policy shows at the next
- * read. Everything is evaluated as of one instant, the first page's: the cursor carries it, and a
- * contribution counts only with the interaction types first used at or before it, so interactions
- * arriving between pages cannot reorder the feed and no post is shown twice or skipped.
+ * <p>Scoring reads only the aggregates, never the raw interactions: the per-(group, post)
+ * summaries bound every candidate, and only the few the page can hold are scored exactly (see the
+ * package's rules). Membership (of the viewer, of each contributor, of the author) is as it is at
+ * read time, so a change of membership or policy shows at the next read. Everything is evaluated
+ * as of one instant, the first page's: the cursor carries it, and a contribution counts only with
+ * the interaction types first used at or before it, so interactions arriving between pages cannot
+ * reorder the feed and no post is shown twice or skipped.
  */
 @Stateless
 public class FeedService {
