@@ -1,16 +1,24 @@
 package dev.tillpoint.feed;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -61,6 +69,14 @@ public class Contributions {
 
     @PersistenceContext(unitName = "tillpoint")
     EntityManager em;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    GroupSummaries summaries;
+
+    private static final Object CHANGED_GROUPS = new Object();
 
     /** One stored interaction to take into the aggregates. */
     public record Taken(String postId, String memberId, InteractionType type, Instant at) {
@@ -129,6 +145,7 @@ public class Contributions {
         for (Map.Entry<String, SortedSet<String>> group : moved.entrySet()) {
             refreshLocked(group.getKey(), List.copyOf(group.getValue()));
         }
+        changedAfterCommit(moved.keySet());
         return works.size();
     }
 
@@ -207,6 +224,7 @@ public class Contributions {
         lockSummaries(groupId, touched);
         authorMembership(groupId, memberId, true);
         refreshLocked(groupId, touched);
+        changedAfterCommit(List.of(groupId));
         return posts;
     }
 
@@ -224,7 +242,33 @@ public class Contributions {
                 .executeUpdate();
         authorMembership(groupId, memberId, false);
         refreshLocked(groupId, touched);
+        changedAfterCommit(List.of(groupId));
         return dropped;
+    }
+
+    /** Tells this server's {@link GroupSummaries} once this transaction has committed (one synchronization per transaction). */
+    @SuppressWarnings("unchecked")
+    private void changedAfterCommit(Collection<String> groupIds) {
+        Set<String> changed = (Set<String>) transactions.getResource(CHANGED_GROUPS);
+        if (changed == null) {
+            Set<String> groups = new HashSet<>();
+            transactions.putResource(CHANGED_GROUPS, groups);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // nothing: the summaries are written in the transaction
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        summaries.changed(groups);
+                    }
+                }
+            });
+            changed = groups;
+        }
+        changed.addAll(groupIds);
     }
 
     private void authorMembership(String groupId, String memberId, boolean member) {

@@ -15,7 +15,9 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -53,28 +55,37 @@ public class FeedService {
     FeedPolicyService policies;
 
     @Inject
+    GroupSummaries summaries;
+
+    @Inject
     PageCursors cursors;
 
     @Inject
     Clock clock;
 
     /** Where a page starts: the instant the feed is ranked at, and the last item shown before. */
-    private record Start(Instant asOf, Optional<FeedRanking.Position> after) {
-        List<String> cursorFields(FeedRanking.Ranked last) {
-            return List.of(asOf.toString(), Double.toString(last.rankScore()), last.postId());
+    /**
+     * Where a page starts: the instant the feed is ranked at, the last item shown before, and how
+     * many items were shown before (where the next page's search for its posts starts).
+     */
+    private record Start(Instant asOf, Optional<FeedRanking.Position> after, int shown) {
+        List<String> cursorFields(FeedRanking.Ranked last, int pageSize) {
+            return List.of(asOf.toString(), Double.toString(last.rankScore()), last.postId(),
+                    Integer.toString(shown + pageSize));
         }
 
         static Optional<Start> fromCursorFields(List<String> fields) {
-            if (fields.size() != 3 || !Ids.isValid(fields.get(2))) {
+            if (fields.size() != 4 || !Ids.isValid(fields.get(2))) {
                 return Optional.empty();
             }
             try {
                 double rankScore = Double.parseDouble(fields.get(1));
-                if (!Double.isFinite(rankScore)) {
+                int shown = Integer.parseInt(fields.get(3));
+                if (!Double.isFinite(rankScore) || shown < 0) {
                     return Optional.empty();
                 }
                 return Optional.of(new Start(Instant.parse(fields.get(0)),
-                        Optional.of(new FeedRanking.Position(rankScore, fields.get(2)))));
+                        Optional.of(new FeedRanking.Position(rankScore, fields.get(2))), shown));
             } catch (DateTimeParseException | NumberFormatException otherShape) {
                 return Optional.empty();
             }
@@ -94,7 +105,7 @@ public class FeedService {
         }
         PageCursors.Scope scope = new PageCursors.Scope(FEED_LIST, viewerId);
         return cursors.startOf(request, scope, Start::fromCursorFields).map(start -> {
-            Start from = start.orElseGet(() -> new Start(StoredTime.now(clock), Optional.empty()));
+            Start from = start.orElseGet(() -> new Start(StoredTime.now(clock), Optional.empty(), 0));
             return page(viewerId, from, request.limit(), scope);
         });
     }
@@ -105,10 +116,11 @@ public class FeedService {
         }
         FeedPolicy policy = policies.current();
         Instant windowStart = start.asOf().minus(policy.window());
-        List<FeedRanking.Ranked> ranked = ranked(viewerId, policy, windowStart, start.asOf(), start.after(), limit + 1);
+        List<FeedRanking.Ranked> ranked = ranked(viewerId, policy, windowStart, start.asOf(), start.after(), start.shown(),
+                limit + 1);
         List<FeedRanking.Ranked> fetched = ranked.subList(0, Math.min(ranked.size(), limit + 1));
         Page<FeedRanking.Ranked> page = Page.fromLookAhead(fetched, limit,
-                last -> cursors.issue(scope, start.cursorFields(last)));
+                last -> cursors.issue(scope, start.cursorFields(last, limit)));
         if (page.items().isEmpty()) {
             return new Page<>(List.of(), page.nextCursor());
         }
@@ -132,16 +144,18 @@ public class FeedService {
      * At least the first {@code wanted} items after {@code after}, exact, in feed order: the top of
      * the feed without ranking all of it. The summaries give every candidate post an upper bound
      * of its rankScore (its counts weighed as if every first use were inside the window and none
-     * were the viewer's, aged from its latest first use), computed and ordered by the database,
-     * which returns only the best {@code n} posts. Only those are scored exactly. When the
+     * were the viewer's, aged from its latest first use); only the best {@code n} posts by their
+     * bound are scored exactly, from the database. When the
      * {@code wanted}-th exact item comes before the best bound left out, nothing left out can come
      * before it, and the page is right; otherwise {@code n} grows fourfold and the round repeats.
+     * A later page starts with {@code n} past the items shown before (the cursor counts them).
      */
     private List<FeedRanking.Ranked> ranked(String viewerId, FeedPolicy policy, Instant windowStart, Instant asOf,
-            Optional<FeedRanking.Position> after, int wanted) {
-        int n = Math.max(FIRST_ROUND_POSTS, 4 * wanted);
+            Optional<FeedRanking.Position> after, int shownBefore, int wanted) {
+        List<Bound> bounds = bounds(viewerId, policy, windowStart, asOf);
+        // The posts shown on earlier pages come first among the bounds too: skip past them at once.
+        int n = Math.max(FIRST_ROUND_POSTS, shownBefore + 2 * wanted);
         while (true) {
-            List<Bound> bounds = bounds(viewerId, policy, windowStart, asOf, n + 1);
             boolean everyPost = bounds.size() <= n;
             List<Bound> taken = everyPost ? bounds : bounds.subList(0, n);
             List<FeedRanking.Ranked> ranked = taken.isEmpty() ? List.of() : FeedRanking.rank(
@@ -160,10 +174,62 @@ public class FeedService {
 
     /** Posts bounded in the first round; later rounds take four times more. */
     private static final int FIRST_ROUND_POSTS = 32;
-    /** The database and Java compute a rankScore in different floating-point steps: bounds get this relative slack. */
+    /** Bounds get this relative slack against floating-point rounding. */
     private static final double BOUND_SLACK = 1e-9;
 
-    /** The score of a summary if all its counts were inside the window: an upper bound. */
+    /**
+     * Every candidate post's bound, best first (ties by post id, as the feed orders them), from
+     * the summaries of the viewer's groups ({@link GroupSummaries}): a summary counts when its
+     * latest first use is inside the window, its counts could meet the policy, and the post is a
+     * third account's (the author neither the viewer nor a member of the group).
+     */
+    private List<Bound> bounds(String viewerId, FeedPolicy policy, Instant windowStart, Instant asOf) {
+        List<String> groupIds = em.createQuery("select m.groupId from GroupMember m where m.memberId = :viewerId",
+                        String.class)
+                .setParameter("viewerId", viewerId)
+                .getResultList();
+        Instant horizon = asOf.minus(Duration.ofHours(FeedPolicy.MAX_WINDOW_HOURS));
+        Map<String, Double> best = new HashMap<>();
+        for (String groupId : groupIds) {
+            for (GroupSummaries.Row row : summaries.of(groupId, () -> summariesOf(groupId, horizon))) {
+                if (!row.latestAt().isAfter(windowStart) || row.members() < policy.minInteractingMembers()
+                        || row.authorMember() || row.authorId().equals(viewerId)) {
+                    continue;
+                }
+                long upperScore = (long) policy.weightOf(InteractionType.LIKE) * row.liked()
+                        + (long) policy.weightOf(InteractionType.COMMENT) * row.commented()
+                        + (long) policy.weightOf(InteractionType.SHARE) * row.shared();
+                if (upperScore < policy.minScore()) {
+                    continue;
+                }
+                Instant latest = row.latestAt().isAfter(asOf) ? asOf : row.latestAt();
+                best.merge(row.postId(), FeedRanking.rankScore(upperScore, latest, asOf), Math::max);
+            }
+        }
+        List<Bound> bounds = new ArrayList<>(best.size());
+        best.forEach((postId, bound) -> bounds.add(new Bound(postId, bound)));
+        bounds.sort(Comparator.comparingDouble(Bound::rankScore).reversed().thenComparing(Bound::postId));
+        return bounds;
+    }
+
+    /** A group's summaries with a first use since {@code horizon}: what {@link GroupSummaries} holds. */
+    private List<GroupSummaries.Row> summariesOf(String groupId, Instant horizon) {
+        List<?> rows = em.createNativeQuery("select post_id, author_id, author_member, members, liked, commented, shared,"
+                        + " earliest_at, latest_at from feed_post_summaries where group_id = :groupId and latest_at > :horizon")
+                .setParameter("groupId", groupId)
+                .setParameter("horizon", horizon)
+                .getResultList();
+        List<GroupSummaries.Row> summaries = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            Object[] c = (Object[]) row;
+            summaries.add(new GroupSummaries.Row(groupId, (String) c[0], (String) c[1], (Boolean) c[2],
+                    ((Number) c[3]).intValue(), ((Number) c[4]).intValue(), ((Number) c[5]).intValue(),
+                    ((Number) c[6]).intValue(), StoredTime.fromColumn(c[7]), StoredTime.fromColumn(c[8])));
+        }
+        return summaries;
+    }
+
+    /** The score of a summary (alias {@code s}) if all its counts were inside the window: an upper bound. */
     private static String upperScore(FeedPolicy policy) {
         return "(" + policy.weightOf(InteractionType.LIKE) + " * s.liked + "
                 + policy.weightOf(InteractionType.COMMENT) + " * s.commented + "
@@ -177,27 +243,6 @@ public class FeedService {
                 + " and s.members >= " + policy.minInteractingMembers()
                 + " and " + upperScore(policy) + " >= " + policy.minScore()
                 + " and s.author_id <> :viewerId and s.author_member = false";
-    }
-
-    /** The best {@code n} candidate posts by their bound, best first (ties by post id, as the feed orders them). */
-    private List<Bound> bounds(String viewerId, FeedPolicy policy, Instant windowStart, Instant asOf, int n) {
-        double asOfSeconds = asOf.getEpochSecond() + asOf.getNano() / 1e9;
-        List<?> rows = em.createNativeQuery("select s.post_id, max(" + upperScore(policy)
-                        + " / power((:asOf - least(cast(extract(epoch from s.latest_at) as double precision), :asOf)) / 3600.0 + "
-                        + FeedRanking.AGE_OFFSET_HOURS + ", " + FeedRanking.GRAVITY + ")) as bound"
-                        + candidates(policy)
-                        + " group by s.post_id order by bound desc, s.post_id")
-                .setParameter("viewerId", viewerId)
-                .setParameter("windowStart", windowStart)
-                .setParameter("asOf", asOfSeconds)
-                .setMaxResults(n)
-                .getResultList();
-        List<Bound> bounds = new ArrayList<>(rows.size());
-        for (Object row : rows) {
-            Object[] columns = (Object[]) row;
-            bounds.add(new Bound((String) columns[0], ((Number) columns[1]).doubleValue()));
-        }
-        return bounds;
     }
 
     /**
