@@ -20,8 +20,8 @@ import java.util.List;
  * ({@code feed_pending_interactions}, written with each interaction) in one transaction, takes each
  * into the contributions of its member in every group they are in now ({@link Contributions#recordAll}),
  * and deletes their pending rows. So one commit carries many interactions (a commit's forced disk
- * write, not the statements, is what bounds a consumer that commits per event), and an event whose
- * interaction a batch already took costs one primary-key read. The pending row is the idempotency:
+ * write, not the statements, is what bounds a consumer that commits per event), and an event that
+ * finds nothing pending costs one read. The pending row is the idempotency:
  * an interaction is aggregated once, however often its event comes.
  */
 @Stateless
@@ -40,20 +40,18 @@ public class FeedAggregation {
 
     /**
      * Takes one interaction event, in the caller's (the listener's) transaction: the next batch of
-     * pending interactions, when the event's own is still pending.
+     * pending interactions, whichever they are (any event drains, so no pending interaction waits
+     * for its own event; when a batch took them all, this is one read and an empty commit).
      *
-     * @return how many (interaction, group) pairs the batch took; 0 when the event's interaction
-     *         was taken already (a redelivery, or a batch of another event)
+     * @return how many (interaction, group) pairs the batch took; 0 when nothing was pending (a
+     *         redelivery, or a batch of another event took this one's)
      * @throws IllegalArgumentException for a message that is no interaction event (poison: the
      *                                  broker retries it, then moves it to the dead-letter queue)
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public int take(Envelope envelope) {
         envelope.require(InteractionService.EVENT_TYPE, InteractionService.EVENT_VERSION);
-        Event event = Event.of(envelope.payload());
-        if (em.find(PendingInteraction.class, event.interactionId()) == null) {
-            return 0;
-        }
+        Event.of(envelope.payload());
         return takeBatch();
     }
 
@@ -81,6 +79,7 @@ public class FeedAggregation {
         return taken;
     }
 
+    /** The event's fields, read only to refuse a message that is none (poison). */
     private record Event(String interactionId, String postId, String userId, InteractionType type, Instant at) {
         static Event of(JsonObject payload) {
             try {

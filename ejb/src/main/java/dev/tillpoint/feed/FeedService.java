@@ -373,8 +373,8 @@ public class FeedService {
                         + " row_number() over (partition by i.post_id order by i.created_at desc, i.id desc) as rn,"
                         + " count(*) over (partition by i.post_id) as total"
                         + " from " + pairsTable(page.size(), "post_id", "group_id")
-                        + " join feed_interactions i on i.post_id = pg.post_id"
-                        + " join feed_group_members m on m.group_id = pg.group_id and m.member_id = i.user_id"
+                        + " join feed_group_members m on m.group_id = pg.group_id"
+                        + " join feed_interactions i on i.post_id = pg.post_id and i.user_id = m.member_id"
                         + " where i.user_id <> :viewerId and i.created_at > :windowStart and i.created_at <= :asOf"
                         + ") x where x.rn <= " + MAX_SHOWN_INTERACTIONS + " order by x.post_id, x.rn")
                 .setParameter("viewerId", viewerId)

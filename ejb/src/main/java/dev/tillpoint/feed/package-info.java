@@ -32,13 +32,18 @@
  *       of the types they first used inside the window (ten comments weigh as one; a repeated
  *       comment does not renew a member's presence in the window). A policy change rewrites
  *       nothing and applies to the next read: summaries hold counts, not scores.</li>
- *   <li>A read does work proportional to the page, not to the history: the database bounds every
- *       candidate post's rankScore from the summaries (its counts weighed as if all inside the
- *       window, aged from the latest first use) and returns the best few; only those are scored
- *       exactly (from the summary when all its first uses lie inside the window and the viewer has
- *       none, else from the contributions of that group and post), and more are taken only while
- *       a left-out bound could still beat the page. A page's posts, interactions and counts are
- *       two more queries, whatever the page's size.</li>
+ *   <li>A read does database work proportional to the page, not to the history: every candidate
+ *       post's rankScore is bounded from the summaries of the viewer's groups (its counts weighed as
+ *       if all inside the window, aged from the latest first use), which each server holds in
+ *       memory ({@link dev.tillpoint.feed.GroupSummaries}: dropped by its own commits at once,
+ *       reloaded after at most {@code tillpoint.feed.summary-cache-millis}, default 500 ms, for
+ *       other servers' commits); only the best few are scored exactly from the database (from the
+ *       summary when all its first uses lie inside the window and the viewer has none, else from
+ *       the contributions of that group and post), and more are taken only while a left-out bound
+ *       could still beat the page. A page's posts, interactions and counts are two more queries,
+ *       whatever the page's size. Staleness: on a server other than the one that aggregated it, a
+ *       post may enter the feed up to that half second late; what an item shows is always read
+ *       from the database.</li>
  *   <li>The feed is ranked as of one instant, carried by the signed cursor:
  *       {@code rankScore = score / (ageHours + 2)^1.5} with {@code ageHours} from the group's latest
  *       first use to that instant. Only first uses at or before it count, so later pages rank
