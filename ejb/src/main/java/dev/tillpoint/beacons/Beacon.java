@@ -76,6 +76,10 @@ public class Beacon {
     @Column(name = "deactivated_at")
     private Instant deactivatedAt;
 
+    /** The directory revision of the transaction that last changed what a sighting resolves to. */
+    @Column(name = "revision", nullable = false)
+    private long revision;
+
     protected Beacon() {
         // for JPA
     }
@@ -120,6 +124,14 @@ public class Beacon {
             deactivatedAt = Objects.requireNonNull(now, "now");
             eidNextRollAt = null;
         }
+    }
+
+    void revise(long revision) {
+        this.revision = Math.max(this.revision, revision);
+    }
+
+    long revision() {
+        return revision;
     }
 
     void eidIndexedUntil(Instant nextRollAt) {

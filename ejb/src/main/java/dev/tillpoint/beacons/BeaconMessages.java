@@ -13,14 +13,14 @@ import java.time.format.DateTimeParseException;
  * <ul>
  *   <li>{@value #BROADCAST_INSTRUCTION} v1 on {@code BEACON_TRIGGERS}:
  *       {@code {"instructionId", "beaconId", "broadcastUntil"}}</li>
- *   <li>{@value #SIGHTED} v1 on {@code BEACON_SIGHTINGS}:
- *       {@code {"beaconId", "customerId", "seenAt", "outcome"}}</li>
+ *   <li>{@value #SIGHTINGS} v1 on {@code BEACON_SIGHTINGS}: a batch of the sightings of about a
+ *       second on one server, {@code {"sightings": [{"beaconId", "customerId", "seenAt", "outcome"}, ...]}}</li>
  * </ul>
  */
 public final class BeaconMessages {
 
     public static final String BROADCAST_INSTRUCTION = "BEACON_BROADCAST_INSTRUCTION";
-    public static final String SIGHTED = "BEACON_SIGHTED";
+    public static final String SIGHTINGS = "BEACON_SIGHTINGS";
     public static final int VERSION = 1;
 
     /** What a sighting came to, for analytics. */

@@ -54,6 +54,9 @@ public class BeaconRegistry {
     @EJB
     MerchantService merchants;
 
+    @EJB
+    BeaconChanges changes;
+
     /**
      * Registers a beacon, with its statistics row and, for an EID beacon, its first EID index rows.
      *
@@ -86,6 +89,7 @@ public class BeaconRegistry {
         Instant now = StoredTime.now(clock);
         Beacon beacon = new Beacon(id.get(), command.merchantId(), command.presetDistanceMeters(), command.txPower(),
                 channels, page, now);
+        changes.changed(beacon);
         if (identityKey != null) {
             long timeCounter = command.eid().timeCounter() != null ? command.eid().timeCounter() : now.getEpochSecond();
             beacon.useEid(identityKeys.encrypt(beacon.id(), identityKey),
@@ -127,6 +131,7 @@ public class BeaconRegistry {
         if (beacon == null) {
             return notFound();
         }
+        changes.changed(beacon);
         beacon.replacePage(page, StoredTime.now(clock));
         return Result.ok(beacon.view());
     }
@@ -142,6 +147,7 @@ public class BeaconRegistry {
         if (beacon == null) {
             return notFound();
         }
+        changes.changed(beacon);
         beacon.deactivate(StoredTime.now(clock));
         eidIndex.forget(beacon.id());
         return Result.ok(beacon.view());

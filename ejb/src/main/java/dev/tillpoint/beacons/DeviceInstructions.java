@@ -44,6 +44,9 @@ public class DeviceInstructions {
     Outbox outbox;
 
     @EJB
+    BeaconChanges changes;
+
+    @EJB
     ProcessedMessages processedMessages;
 
     /**
@@ -62,6 +65,7 @@ public class DeviceInstructions {
         if (beacon == null || !beacon.isActive()) {
             return Result.failure(ErrorCode.NOT_FOUND, "No active beacon with this id.");
         }
+        changes.changed(beacon);
         Instant now = StoredTime.now(clock);
         Instant until = now.plusSeconds(durationSeconds);
         String instructionId = Ids.generate(INSTRUCTION_ID_PREFIX);

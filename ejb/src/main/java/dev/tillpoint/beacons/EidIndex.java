@@ -1,5 +1,6 @@
 package dev.tillpoint.beacons;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -12,7 +13,8 @@ import java.util.List;
 
 /**
  * The EIDs of every active EID beacon around now, in {@code beacon_eids}, so that a sighting's EID
- * is found by an index lookup rather than by computing every beacon's EID per request.
+ * is found by a lookup rather than by computing every beacon's EID per request: every server loads
+ * these rows into its {@link BeaconDirectory}, each change stamped with a directory revision.
  *
  * <p>A beacon's rows cover its previous, current and next rotation periods plus one more ahead:
  * the extra period keeps the index complete when the refresh timer runs late after a roll (by up
@@ -35,8 +37,11 @@ public class EidIndex {
     @Inject
     IdentityKeyCipher identityKeys;
 
+    @EJB
+    BeaconChanges changes;
+
     /** An indexed EID: the beacon broadcasting it and the beacon period it belongs to. */
-    record Entry(String beaconId, long period) {
+    record Entry(String beaconId, long period, String eid) {
     }
 
     /** Whether an EID of {@code period} is accepted while the beacon's clock reads {@code currentPeriod}. */
@@ -69,6 +74,7 @@ public class EidIndex {
                 .setParameter("last", last)
                 .executeUpdate();
         beacon.eidIndexedUntil(clock.periodEndAfter(now));
+        changes.changed(beacon);
     }
 
     /**
@@ -84,6 +90,10 @@ public class EidIndex {
                 .setParameter("now", now)
                 .setMaxResults(batchSize)
                 .getResultList();
+        if (due.isEmpty()) {
+            return 0;
+        }
+        changes.revision(); // before any beacon row is changed: the lock order of BeaconChanges
         for (Beacon beacon : due) {
             byte[] identityKey = identityKeys.decrypt(beacon.id(), beacon.identityKeyCiphertext());
             try {
@@ -93,17 +103,6 @@ public class EidIndex {
             }
         }
         return due.size();
-    }
-
-    /** The beacons (and their periods) that broadcast {@code eid} around now: an index lookup. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<Entry> lookup(String eid) {
-        List<?> rows = em.createNativeQuery("select beacon_id, period from beacon_eids where eid = :eid")
-                .setParameter("eid", eid)
-                .getResultList();
-        return rows.stream().map(row -> (Object[]) row)
-                .map(row -> new Entry((String) row[0], ((Number) row[1]).longValue()))
-                .toList();
     }
 
     /** A deactivated beacon leaves the index. */

@@ -4,13 +4,10 @@ import dev.tillpoint.shared.ErrorCode;
 import dev.tillpoint.shared.Result;
 import dev.tillpoint.shared.StoredTime;
 import dev.tillpoint.shared.ValidationErrors;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,9 +18,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The hot path: a phone's sighting resolved to the beacon's page. Reads only, outside any
- * transaction: a fixed id is one primary-key lookup, an EID one index lookup plus the beacon's;
- * nothing scans the beacons. Every sighting of a known beacon is handed to analytics without waiting.
+ * The hot path: a phone's sighting resolved to the beacon's page from memory
+ * ({@link BeaconDirectory}), with no database read and no transaction; every sighting of a known
+ * beacon is put into the current analytics batch ({@link SightingBatch}), which is sent and counted
+ * off the request's path.
  */
 @Stateless
 public class SightingResolver {
@@ -32,17 +30,14 @@ public class SightingResolver {
     static final int MAX_RSSI = 20;
     private static final Pattern EID = Pattern.compile("[0-9A-Fa-f]{16}");
 
-    @PersistenceContext(unitName = "tillpoint")
-    EntityManager em;
-
     @Inject
     Clock clock;
 
-    @EJB
-    EidIndex eidIndex;
+    @Inject
+    BeaconDirectory directory;
 
-    @EJB
-    SightingAnalytics analytics;
+    @Inject
+    SightingBatch analytics;
 
     /**
      * @return the beacon, the estimated distance and the page; {@code VALIDATION_FAILED} on the
@@ -86,15 +81,14 @@ public class SightingResolver {
 
     /** An EID beacon is never resolved by its fixed id: that would defeat the rotation. */
     private Optional<Beacon> byFixedId(String beaconId) {
-        return BeaconIds.canonical(beaconId).map(id -> em.find(Beacon.class, id))
-                .filter(Beacon::isActive).filter(beacon -> !beacon.isEid());
+        return BeaconIds.canonical(beaconId).flatMap(directory::beacon).filter(beacon -> !beacon.isEid());
     }
 
     /** The index names the candidates; the beacon's own clock decides whether the EID's period is accepted now. */
     private Optional<Beacon> byEid(String eid, Instant now) {
-        for (EidIndex.Entry entry : eidIndex.lookup(eid)) {
-            Beacon beacon = em.find(Beacon.class, entry.beaconId());
-            if (beacon != null && beacon.isActive() && beacon.isEid()
+        for (EidIndex.Entry entry : directory.eid(eid)) {
+            Beacon beacon = directory.beacon(entry.beaconId()).orElse(null);
+            if (beacon != null && beacon.isEid()
                     && EidIndex.matches(entry.period(), beacon.eidClock().periodAt(now))) {
                 return Optional.of(beacon);
             }

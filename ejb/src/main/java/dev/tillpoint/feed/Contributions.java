@@ -1,15 +1,39 @@
 package dev.tillpoint.feed;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * Writes the per-group aggregates ({@link Contribution}) in the caller's transaction: the fan-out of
- * one interaction, the fan-in of a joining member's interactions, the removal of a leaving one's.
+ * Writes the per-group aggregates in the caller's transaction: each member's {@link Contribution}
+ * and the per-(group, post) summary the feed reads candidates from ({@code feed_post_summaries}),
+ * for the fan-out of one interaction, the fan-in of a joining member's interactions and the removal
+ * of a leaving one's.
+ *
+ * <p>Locks, always in this order and taken up front, so that no two writers deadlock: membership
+ * rows by group and member, then summary rows by group and post. A summary is recomputed from the contributions
+ * of its (group, post) by a statement that starts after its row is locked, so under READ COMMITTED
+ * it sees every contribution committed by the writers it waited for: the summary always counts
+ * exactly the contributions stored.
  */
 @Stateless
 public class Contributions {
@@ -20,58 +44,158 @@ public class Contributions {
             + " when commented_at >= coalesce(shared_at, commented_at) then commented_at"
             + " else shared_at end";
 
+    /** Recomputes summaries (alias {@code s}) from their contributions; the caller adds the where clause. */
+    private static final String REFRESH_SUMMARIES = "update feed_post_summaries s"
+            + " set (members, liked, commented, shared, earliest_at, latest_at) = (select count(*),"
+            + " count(c.liked_at), count(c.commented_at), count(c.shared_at),"
+            + " least(coalesce(min(c.liked_at), min(c.commented_at), min(c.shared_at)),"
+            + " coalesce(min(c.commented_at), min(c.shared_at), min(c.liked_at)),"
+            + " coalesce(min(c.shared_at), min(c.liked_at), min(c.commented_at))),"
+            + " max(c.latest_at)"
+            + " from feed_contributions c where c.group_id = s.group_id and c.post_id = s.post_id)";
+
+    /**
+     * Empty summaries of group {@code :groupId} for the posts the caller's where clause names (alias
+     * {@code p} for the post), with the post's author and whether the author is a member now.
+     */
+    private static final String NEW_SUMMARIES = "insert into feed_post_summaries (group_id, post_id, author_id, author_member,"
+            + " members, liked, commented, shared)"
+            + " select cast(:groupId as varchar(64)), p.id, p.author_id, case when exists (select 1 from feed_group_members a"
+            + " where a.group_id = :groupId and a.member_id = p.author_id) then true else false end, 0, 0, 0, 0"
+            + " from feed_posts p";
+
+    /** Summaries are locked and refreshed this many posts at a time (bounded IN lists). */
+    private static final int CHUNK = 500;
+
     @PersistenceContext(unitName = "tillpoint")
     EntityManager em;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    GroupSummaries summaries;
+
+    private static final Object CHANGED_GROUPS = new Object();
+
+    /** One stored interaction to take into the aggregates. */
+    public record Taken(String postId, String memberId, InteractionType type, Instant at) {
+    }
+
+    /** One interaction in one group of its member. */
+    private record Work(String groupId, String postId, String memberId, InteractionType type, Instant at) {
+    }
+
+    private static final Comparator<Work> WORK_ORDER = Comparator.comparing(Work::groupId).thenComparing(Work::postId)
+            .thenComparing(Work::memberId).thenComparing(Work::at);
+
     /**
-     * Takes one interaction into the member's contribution in the group: the type's first use
-     * becomes the earlier of the stored one and {@code at}, and {@code latest_at} the latest of the
-     * three first uses. Idempotent. The row is created by an insert that skips an existing one
-     * (never a failing insert, which would abort a PostgreSQL transaction); the updates then hold
-     * its lock, so two writers of one row are serialized. Plain SQL, no managed entities: a fan-in
-     * records thousands of rows in one transaction, and every managed entity would be dirty-checked
-     * again at each statement's automatic flush.
+     * Takes a batch of interactions into the contribution of each member in every group they are
+     * in now, and recomputes the summaries whose first uses moved. The locks are taken up front and
+     * in order (memberships by group and member, then summaries by group and post), so parallel
+     * batches, joins and leaves wait for each other and never deadlock. Idempotent per interaction:
+     * a first use only ever moves back. Plain SQL, no managed entities.
+     *
+     * @return how many (interaction, group) pairs were taken
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void record(String groupId, String postId, String memberId, InteractionType type, Instant at) {
+    public int recordAll(List<Taken> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<String> users = batch.stream().map(Taken::memberId).distinct().sorted().toList();
+        Map<String, List<String>> groupsOf = new HashMap<>();
+        for (int from = 0; from < users.size(); from += CHUNK) {
+            // Waits for a join or leave of these members in flight, then sees it.
+            List<?> rows = em.createNativeQuery("select group_id, member_id from feed_group_members"
+                            + " where member_id in :members order by group_id, member_id for update")
+                    .setParameter("members", users.subList(from, Math.min(users.size(), from + CHUNK)))
+                    .getResultList();
+            for (Object row : rows) {
+                Object[] columns = (Object[]) row;
+                groupsOf.computeIfAbsent((String) columns[1], member -> new ArrayList<>()).add((String) columns[0]);
+            }
+        }
+        List<Work> works = new ArrayList<>();
+        for (Taken taken : batch) {
+            for (String groupId : groupsOf.getOrDefault(taken.memberId(), List.of())) {
+                works.add(new Work(groupId, taken.postId(), taken.memberId(), taken.type(), taken.at()));
+            }
+        }
+        if (works.isEmpty()) {
+            return 0;
+        }
+        works.sort(WORK_ORDER);
+        Map<String, SortedSet<String>> postsByGroup = new TreeMap<>();
+        works.forEach(work -> postsByGroup.computeIfAbsent(work.groupId(), group -> new TreeSet<>()).add(work.postId()));
+        for (Map.Entry<String, SortedSet<String>> group : postsByGroup.entrySet()) {
+            List<String> posts = List.copyOf(group.getValue());
+            em.createNativeQuery(NEW_SUMMARIES + " where p.id in :postIds on conflict do nothing")
+                    .setParameter("groupId", group.getKey())
+                    .setParameter("postIds", posts)
+                    .executeUpdate();
+            lockSummaries(group.getKey(), posts);
+        }
+        Map<String, SortedSet<String>> moved = new TreeMap<>();
+        for (Work work : works) {
+            if (take(work)) {
+                moved.computeIfAbsent(work.groupId(), group -> new TreeSet<>()).add(work.postId());
+            }
+        }
+        for (Map.Entry<String, SortedSet<String>> group : moved.entrySet()) {
+            refreshLocked(group.getKey(), List.copyOf(group.getValue()));
+        }
+        changedAfterCommit(moved.keySet());
+        return works.size();
+    }
+
+    /** The interaction into the member's contribution; whether a first use moved. */
+    private boolean take(Work work) {
         String key = " where group_id = :groupId and post_id = :postId and member_id = :memberId";
         em.createNativeQuery("insert into feed_contributions (group_id, post_id, member_id) "
                         + "values (:groupId, :postId, :memberId) on conflict do nothing")
-                .setParameter("groupId", groupId)
-                .setParameter("postId", postId)
-                .setParameter("memberId", memberId)
+                .setParameter("groupId", work.groupId())
+                .setParameter("postId", work.postId())
+                .setParameter("memberId", work.memberId())
                 .executeUpdate();
-        String column = switch (type) {
+        String column = switch (work.type()) {
             case LIKE -> "liked_at";
             case COMMENT -> "commented_at";
             case SHARE -> "shared_at";
         };
-        em.createNativeQuery("update feed_contributions set " + column + " = case when " + column + " is null or "
-                        + column + " > :at then :at else " + column + " end" + key)
-                .setParameter("at", at)
-                .setParameter("groupId", groupId)
-                .setParameter("postId", postId)
-                .setParameter("memberId", memberId)
+        int moved = em.createNativeQuery("update feed_contributions set " + column + " = :at" + key
+                        + " and (" + column + " is null or " + column + " > :at)")
+                .setParameter("at", work.at())
+                .setParameter("groupId", work.groupId())
+                .setParameter("postId", work.postId())
+                .setParameter("memberId", work.memberId())
                 .executeUpdate();
+        if (moved == 0) {
+            return false; // a later comment: no first use moved, nothing derived changes
+        }
         em.createNativeQuery("update feed_contributions set latest_at = " + LATEST_OF_THREE + key)
-                .setParameter("groupId", groupId)
-                .setParameter("postId", postId)
-                .setParameter("memberId", memberId)
+                .setParameter("groupId", work.groupId())
+                .setParameter("postId", work.postId())
+                .setParameter("memberId", work.memberId())
                 .executeUpdate();
+        return true;
     }
 
     /**
      * Fans a member who just joined into the group: their contribution to each post they interacted
      * with since {@code since}, rebuilt from the stored interactions (the first use of each type) in
-     * three set-based statements. Only this member's rows in this group are touched; none can be
-     * written by the event consumer before this transaction commits, since it reads membership
-     * committed.
+     * set-based statements; the summaries of those posts, and of the member's own posts there (a
+     * post counts only in groups its author is not in). The caller has inserted the membership, so
+     * the aggregation cannot write this member's rows in this group before this commits.
      *
      * @return how many posts the member contributes to in the group
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public int fanIn(String groupId, String memberId, Instant since) {
-        dropMember(groupId, memberId);
+        em.createQuery("delete from Contribution c where c.groupId = :groupId and c.memberId = :memberId")
+                .setParameter("groupId", groupId)
+                .setParameter("memberId", memberId)
+                .executeUpdate();
         int posts = em.createNativeQuery("insert into feed_contributions"
                         + " (group_id, post_id, member_id, liked_at, commented_at, shared_at)"
                         + " select cast(:groupId as varchar(64)), i.post_id, i.user_id,"
@@ -84,20 +208,119 @@ public class Contributions {
                 .setParameter("memberId", memberId)
                 .setParameter("since", since)
                 .executeUpdate();
-        em.createNativeQuery("update feed_contributions set latest_at = " + LATEST_OF_THREE
-                        + " where group_id = :groupId and member_id = :memberId")
-                .setParameter("groupId", groupId)
-                .setParameter("memberId", memberId)
-                .executeUpdate();
+        if (posts > 0) {
+            em.createNativeQuery("update feed_contributions set latest_at = " + LATEST_OF_THREE
+                            + " where group_id = :groupId and member_id = :memberId")
+                    .setParameter("groupId", groupId)
+                    .setParameter("memberId", memberId)
+                    .executeUpdate();
+            em.createNativeQuery(NEW_SUMMARIES + " where p.id in (select c.post_id from feed_contributions c"
+                            + " where c.group_id = :groupId and c.member_id = :memberId) on conflict do nothing")
+                    .setParameter("groupId", groupId)
+                    .setParameter("memberId", memberId)
+                    .executeUpdate();
+        }
+        List<String> touched = union(postsOf(groupId, memberId), authoredIn(groupId, memberId));
+        lockSummaries(groupId, touched);
+        authorMembership(groupId, memberId, true);
+        refreshLocked(groupId, touched);
+        changedAfterCommit(List.of(groupId));
         return posts;
     }
 
-    /** Drops a leaving member's contributions in the group. */
+    /**
+     * A member left the group: their contributions there go, and the summaries of those posts and
+     * of the member's own posts there (which count in the group again) are recomputed.
+     */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public int dropMember(String groupId, String memberId) {
-        return em.createQuery("delete from Contribution c where c.groupId = :groupId and c.memberId = :memberId")
+        List<String> touched = union(postsOf(groupId, memberId), authoredIn(groupId, memberId));
+        lockSummaries(groupId, touched);
+        int dropped = em.createQuery("delete from Contribution c where c.groupId = :groupId and c.memberId = :memberId")
                 .setParameter("groupId", groupId)
                 .setParameter("memberId", memberId)
                 .executeUpdate();
+        authorMembership(groupId, memberId, false);
+        refreshLocked(groupId, touched);
+        changedAfterCommit(List.of(groupId));
+        return dropped;
+    }
+
+    /** Tells this server's {@link GroupSummaries} once this transaction has committed (one synchronization per transaction). */
+    @SuppressWarnings("unchecked")
+    private void changedAfterCommit(Collection<String> groupIds) {
+        Set<String> changed = (Set<String>) transactions.getResource(CHANGED_GROUPS);
+        if (changed == null) {
+            Set<String> groups = new HashSet<>();
+            transactions.putResource(CHANGED_GROUPS, groups);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // nothing: the summaries are written in the transaction
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        summaries.changed(groups);
+                    }
+                }
+            });
+            changed = groups;
+        }
+        changed.addAll(groupIds);
+    }
+
+    private void authorMembership(String groupId, String memberId, boolean member) {
+        em.createNativeQuery("update feed_post_summaries set author_member = " + (member ? "true" : "false")
+                        + " where author_id = :memberId and group_id = :groupId")
+                .setParameter("groupId", groupId)
+                .setParameter("memberId", memberId)
+                .executeUpdate();
+    }
+
+    private List<String> authoredIn(String groupId, String memberId) {
+        return em.createNativeQuery("select post_id from feed_post_summaries where author_id = :memberId"
+                        + " and group_id = :groupId")
+                .setParameter("groupId", groupId)
+                .setParameter("memberId", memberId)
+                .getResultList().stream().map(String.class::cast).toList();
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        TreeSet<String> both = new TreeSet<>(a);
+        both.addAll(b);
+        return List.copyOf(both);
+    }
+
+    private List<String> postsOf(String groupId, String memberId) {
+        return em.createQuery("select c.postId from Contribution c where c.groupId = :groupId and c.memberId = :memberId"
+                        + " order by c.postId", String.class)
+                .setParameter("groupId", groupId)
+                .setParameter("memberId", memberId)
+                .getResultList();
+    }
+
+    private void lockSummaries(String groupId, List<String> postIds) {
+        for (int from = 0; from < postIds.size(); from += CHUNK) {
+            em.createNativeQuery("select post_id from feed_post_summaries where group_id = :groupId and post_id in :postIds"
+                            + " order by post_id for update")
+                    .setParameter("groupId", groupId)
+                    .setParameter("postIds", postIds.subList(from, Math.min(postIds.size(), from + CHUNK)))
+                    .getResultList();
+        }
+    }
+
+    /**
+     * Recomputes summaries the caller has locked, in a statement of its own: under READ COMMITTED its
+     * snapshot is taken after the locks, so it sees every contribution of the writers it waited for.
+     */
+    private void refreshLocked(String groupId, List<String> postIds) {
+        for (int from = 0; from < postIds.size(); from += CHUNK) {
+            em.createNativeQuery(REFRESH_SUMMARIES + " where s.group_id = :groupId and s.post_id in :postIds")
+                    .setParameter("groupId", groupId)
+                    .setParameter("postIds", postIds.subList(from, Math.min(postIds.size(), from + CHUNK)))
+                    .executeUpdate();
+        }
     }
 }

@@ -48,7 +48,7 @@ public class FeedGroup {
         return new CreationOrder(createdAt, id);
     }
 
-    GroupView view(List<String> members) {
-        return new GroupView(id, name, members);
+    GroupView view(List<String> members, List<String> invited) {
+        return new GroupView(id, name, members, invited);
     }
 }

@@ -15,23 +15,28 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A viewer's feed (DESIGN.md "Social feed"): the posts that meet the policy in any of the viewer's
  * groups, ranked by {@link FeedRanking}, each under its best group with that group's other
  * members' interactions.
  *
- * <p>Scoring reads only the aggregates ({@code feed_contributions}) of the viewer's groups still
- * inside the window, never the raw interactions; membership (of the viewer, of each contributor,
- * of the author) is joined in at read time, so a change of membership or policy shows at the next
- * read. Everything is evaluated as of one instant, the first page's: the cursor carries it, and a
- * contribution counts only with the interaction types first used at or before it, so interactions
- * arriving between pages cannot reorder the feed and no post is shown twice or skipped.
+ * <p>Scoring reads only the aggregates, never the raw interactions: the per-(group, post)
+ * summaries bound every candidate, and only the few the page can hold are scored exactly (see the
+ * package's rules). Membership (of the viewer, of each contributor, of the author) is as it is at
+ * read time, so a change of membership or policy shows at the next read. Everything is evaluated
+ * as of one instant, the first page's: the cursor carries it, and a contribution counts only with
+ * the interaction types first used at or before it, so interactions arriving between pages cannot
+ * reorder the feed and no post is shown twice or skipped.
  */
 @Stateless
 public class FeedService {
@@ -50,28 +55,37 @@ public class FeedService {
     FeedPolicyService policies;
 
     @Inject
+    GroupSummaries summaries;
+
+    @Inject
     PageCursors cursors;
 
     @Inject
     Clock clock;
 
     /** Where a page starts: the instant the feed is ranked at, and the last item shown before. */
-    private record Start(Instant asOf, Optional<FeedRanking.Position> after) {
-        List<String> cursorFields(FeedRanking.Ranked last) {
-            return List.of(asOf.toString(), Double.toString(last.rankScore()), last.postId());
+    /**
+     * Where a page starts: the instant the feed is ranked at, the last item shown before, and how
+     * many items were shown before (where the next page's search for its posts starts).
+     */
+    private record Start(Instant asOf, Optional<FeedRanking.Position> after, int shown) {
+        List<String> cursorFields(FeedRanking.Ranked last, int pageSize) {
+            return List.of(asOf.toString(), Double.toString(last.rankScore()), last.postId(),
+                    Integer.toString(shown + pageSize));
         }
 
         static Optional<Start> fromCursorFields(List<String> fields) {
-            if (fields.size() != 3 || !Ids.isValid(fields.get(2))) {
+            if (fields.size() != 4 || !Ids.isValid(fields.get(2))) {
                 return Optional.empty();
             }
             try {
                 double rankScore = Double.parseDouble(fields.get(1));
-                if (!Double.isFinite(rankScore)) {
+                int shown = Integer.parseInt(fields.get(3));
+                if (!Double.isFinite(rankScore) || shown < 0) {
                     return Optional.empty();
                 }
                 return Optional.of(new Start(Instant.parse(fields.get(0)),
-                        Optional.of(new FeedRanking.Position(rankScore, fields.get(2)))));
+                        Optional.of(new FeedRanking.Position(rankScore, fields.get(2))), shown));
             } catch (DateTimeParseException | NumberFormatException otherShape) {
                 return Optional.empty();
             }
@@ -91,7 +105,7 @@ public class FeedService {
         }
         PageCursors.Scope scope = new PageCursors.Scope(FEED_LIST, viewerId);
         return cursors.startOf(request, scope, Start::fromCursorFields).map(start -> {
-            Start from = start.orElseGet(() -> new Start(StoredTime.now(clock), Optional.empty()));
+            Start from = start.orElseGet(() -> new Start(StoredTime.now(clock), Optional.empty(), 0));
             return page(viewerId, from, request.limit(), scope);
         });
     }
@@ -102,70 +116,239 @@ public class FeedService {
         }
         FeedPolicy policy = policies.current();
         Instant windowStart = start.asOf().minus(policy.window());
-        List<FeedRanking.Ranked> ranked = FeedRanking.rank(groupScores(viewerId, policy, windowStart, start.asOf()),
-                policy, start.asOf(), start.after());
+        List<FeedRanking.Ranked> ranked = ranked(viewerId, policy, windowStart, start.asOf(), start.after(), start.shown(),
+                limit + 1);
         List<FeedRanking.Ranked> fetched = ranked.subList(0, Math.min(ranked.size(), limit + 1));
         Page<FeedRanking.Ranked> page = Page.fromLookAhead(fetched, limit,
-                last -> cursors.issue(scope, start.cursorFields(last)));
-        List<FeedItem> items = new ArrayList<>();
+                last -> cursors.issue(scope, start.cursorFields(last, limit)));
+        if (page.items().isEmpty()) {
+            return new Page<>(List.of(), page.nextCursor());
+        }
         Map<String, PostView> posts = postsOf(page.items());
+        Map<String, ShownInteractions> shown = interactionsOf(viewerId, page.items(), windowStart, start.asOf());
+        List<FeedItem> items = new ArrayList<>();
         for (FeedRanking.Ranked item : page.items()) {
-            items.add(item(viewerId, item, posts.get(item.best().postId()), windowStart, start.asOf()));
+            GroupScore best = item.best();
+            ShownInteractions listed = shown.getOrDefault(best.postId(), ShownInteractions.NONE);
+            items.add(new FeedItem(best.groupId(), posts.get(best.postId()), best.score(), item.rankScore(),
+                    listed.total(), listed.newest()));
         }
         return new Page<>(items, page.nextCursor());
     }
 
+    /** A post's bound: no group can give it a higher rankScore (as of the read) than this. */
+    private record Bound(String postId, double rankScore) {
+    }
+
     /**
-     * Per group of the viewer and post: the members (not the viewer, members now) whose
-     * contribution has a type first used inside the window, their weighted score and the latest
-     * such first use. Posts by the viewer, and posts whose author is in the group, do not count.
-     * The weights and thresholds are validated integers, written into the statement as literals.
+     * At least the first {@code wanted} items after {@code after}, exact, in feed order: the top of
+     * the feed without ranking all of it. The summaries give every candidate post an upper bound
+     * of its rankScore (its counts weighed as if every first use were inside the window and none
+     * were the viewer's, aged from its latest first use); only the best {@code n} posts by their
+     * bound are scored exactly, from the database. When the
+     * {@code wanted}-th exact item comes before the best bound left out, nothing left out can come
+     * before it, and the page is right; otherwise {@code n} grows fourfold and the round repeats.
+     * A later page starts with {@code n} past the items shown before (the cursor counts them).
      */
-    private List<GroupScore> groupScores(String viewerId, FeedPolicy policy, Instant windowStart, Instant asOf) {
+    private List<FeedRanking.Ranked> ranked(String viewerId, FeedPolicy policy, Instant windowStart, Instant asOf,
+            Optional<FeedRanking.Position> after, int shownBefore, int wanted) {
+        List<Bound> bounds = bounds(viewerId, policy, windowStart, asOf);
+        // The posts shown on earlier pages come first among the bounds too: skip past them at once.
+        int n = Math.max(FIRST_ROUND_POSTS, shownBefore + 2 * wanted);
+        while (true) {
+            boolean everyPost = bounds.size() <= n;
+            List<Bound> taken = everyPost ? bounds : bounds.subList(0, n);
+            List<FeedRanking.Ranked> ranked = taken.isEmpty() ? List.of() : FeedRanking.rank(
+                    scoresOf(viewerId, policy, windowStart, asOf, taken.stream().map(Bound::postId).toList()),
+                    policy, asOf, after);
+            if (everyPost) {
+                return ranked;
+            }
+            Bound next = bounds.get(n);
+            if (ranked.size() >= wanted && ranked.get(wanted - 1).rankScore() > next.rankScore() * (1 + BOUND_SLACK)) {
+                return ranked;
+            }
+            n *= 4;
+        }
+    }
+
+    /** Posts bounded in the first round; later rounds take four times more. */
+    private static final int FIRST_ROUND_POSTS = 32;
+    /** Bounds get this relative slack against floating-point rounding. */
+    private static final double BOUND_SLACK = 1e-9;
+
+    /**
+     * Every candidate post's bound, best first (ties by post id, as the feed orders them), from
+     * the summaries of the viewer's groups ({@link GroupSummaries}): a summary counts when its
+     * latest first use is inside the window, its counts could meet the policy, and the post is a
+     * third account's (the author neither the viewer nor a member of the group).
+     */
+    private List<Bound> bounds(String viewerId, FeedPolicy policy, Instant windowStart, Instant asOf) {
+        List<String> groupIds = em.createQuery("select m.groupId from GroupMember m where m.memberId = :viewerId",
+                        String.class)
+                .setParameter("viewerId", viewerId)
+                .getResultList();
+        Instant horizon = asOf.minus(Duration.ofHours(FeedPolicy.MAX_WINDOW_HOURS));
+        Map<String, Double> best = new HashMap<>();
+        for (String groupId : groupIds) {
+            for (GroupSummaries.Row row : summaries.of(groupId, () -> summariesOf(groupId, horizon))) {
+                if (!row.latestAt().isAfter(windowStart) || row.members() < policy.minInteractingMembers()
+                        || row.authorMember() || row.authorId().equals(viewerId)) {
+                    continue;
+                }
+                long upperScore = (long) policy.weightOf(InteractionType.LIKE) * row.liked()
+                        + (long) policy.weightOf(InteractionType.COMMENT) * row.commented()
+                        + (long) policy.weightOf(InteractionType.SHARE) * row.shared();
+                if (upperScore < policy.minScore()) {
+                    continue;
+                }
+                Instant latest = row.latestAt().isAfter(asOf) ? asOf : row.latestAt();
+                best.merge(row.postId(), FeedRanking.rankScore(upperScore, latest, asOf), Math::max);
+            }
+        }
+        List<Bound> bounds = new ArrayList<>(best.size());
+        best.forEach((postId, bound) -> bounds.add(new Bound(postId, bound)));
+        bounds.sort(Comparator.comparingDouble(Bound::rankScore).reversed().thenComparing(Bound::postId));
+        return bounds;
+    }
+
+    /** A group's summaries with a first use since {@code horizon}: what {@link GroupSummaries} holds. */
+    private List<GroupSummaries.Row> summariesOf(String groupId, Instant horizon) {
+        List<?> rows = em.createNativeQuery("select post_id, author_id, author_member, members, liked, commented, shared,"
+                        + " earliest_at, latest_at from feed_post_summaries where group_id = :groupId and latest_at > :horizon")
+                .setParameter("groupId", groupId)
+                .setParameter("horizon", horizon)
+                .getResultList();
+        List<GroupSummaries.Row> summaries = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            Object[] c = (Object[]) row;
+            summaries.add(new GroupSummaries.Row(groupId, (String) c[0], (String) c[1], (Boolean) c[2],
+                    ((Number) c[3]).intValue(), ((Number) c[4]).intValue(), ((Number) c[5]).intValue(),
+                    ((Number) c[6]).intValue(), StoredTime.fromColumn(c[7]), StoredTime.fromColumn(c[8])));
+        }
+        return summaries;
+    }
+
+    /** The score of a summary (alias {@code s}) if all its counts were inside the window: an upper bound. */
+    private static String upperScore(FeedPolicy policy) {
+        return "(" + policy.weightOf(InteractionType.LIKE) + " * s.liked + "
+                + policy.weightOf(InteractionType.COMMENT) + " * s.commented + "
+                + policy.weightOf(InteractionType.SHARE) + " * s.shared)";
+    }
+
+    /** The viewer's summaries that could meet the policy (alias {@code s}); the caller adds to it. */
+    private static String candidates(FeedPolicy policy) {
+        return " from feed_group_members v join feed_post_summaries s on s.group_id = v.group_id"
+                + " where v.member_id = :viewerId and s.latest_at > :windowStart"
+                + " and s.members >= " + policy.minInteractingMembers()
+                + " and " + upperScore(policy) + " >= " + policy.minScore()
+                + " and s.author_id <> :viewerId and s.author_member = false";
+    }
+
+    /**
+     * The exact scores, in every group of the viewer, of the given posts: members (not the viewer,
+     * members now) whose contribution has a type first used inside the window, their weighted score
+     * and the latest such first use. A summary is exact when all its first uses lie inside
+     * {@code (windowStart, asOf]} and the viewer did not contribute (score = weights x counts); the
+     * others are recomputed from their contributions. Posts whose author is the viewer or in the
+     * group are checked against the posts and the membership as they are now.
+     */
+    private List<GroupScore> scoresOf(String viewerId, FeedPolicy policy, Instant windowStart, Instant asOf,
+            List<String> postIds) {
+        List<?> rows = em.createNativeQuery("select s.group_id, s.post_id, s.members, " + upperScore(policy) + ","
+                        + " s.earliest_at, s.latest_at"
+                        + candidates(policy) + " and s.post_id in :postIds"
+                        + " and exists (select 1 from feed_posts p where p.id = s.post_id and p.author_id <> :viewerId"
+                        + " and not exists (select 1 from feed_group_members a where a.group_id = s.group_id"
+                        + " and a.member_id = p.author_id))")
+                .setParameter("viewerId", viewerId)
+                .setParameter("windowStart", windowStart)
+                .setParameter("postIds", postIds)
+                .getResultList();
+        Set<String> viewersOwn = new HashSet<>();
+        em.createNativeQuery("select c.group_id, c.post_id from feed_contributions c where c.member_id = :viewerId"
+                        + " and c.post_id in :postIds")
+                .setParameter("viewerId", viewerId)
+                .setParameter("postIds", postIds)
+                .getResultList()
+                .forEach(row -> viewersOwn.add(((Object[]) row)[0] + " " + ((Object[]) row)[1]));
+        List<GroupScore> scores = new ArrayList<>(rows.size());
+        List<String[]> inexact = new ArrayList<>();
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            String groupId = (String) columns[0];
+            String postId = (String) columns[1];
+            Instant earliest = StoredTime.fromColumn(columns[4]);
+            Instant latest = StoredTime.fromColumn(columns[5]);
+            if (viewersOwn.contains(groupId + " " + postId) || !earliest.isAfter(windowStart) || latest.isAfter(asOf)) {
+                inexact.add(new String[] {groupId, postId});
+            } else {
+                scores.add(new GroupScore(groupId, postId, ((Number) columns[2]).longValue(),
+                        ((Number) columns[3]).longValue(), latest));
+            }
+        }
+        for (int from = 0; from < inexact.size(); from += EXACT_CHUNK) {
+            scores.addAll(exactScores(viewerId, policy, windowStart, asOf,
+                    inexact.subList(from, Math.min(inexact.size(), from + EXACT_CHUNK))));
+        }
+        return scores;
+    }
+
+    /** Summaries recomputed per query at most this many (group, post) pairs at a time. */
+    private static final int EXACT_CHUNK = 200;
+
+    /**
+     * The exact scores of the given (group, post) pairs from their contributions, as of
+     * {@code asOf}. The weights are validated integers, written into the statement as literals.
+     */
+    private List<GroupScore> exactScores(String viewerId, FeedPolicy policy, Instant windowStart, Instant asOf,
+            List<String[]> pairs) {
         String liked = "(c.liked_at > :windowStart and c.liked_at <= :asOf)";
         String commented = "(c.commented_at > :windowStart and c.commented_at <= :asOf)";
         String shared = "(c.shared_at > :windowStart and c.shared_at <= :asOf)";
         String score = "sum(case when " + liked + " then " + policy.weightOf(InteractionType.LIKE) + " else 0 end"
                 + " + case when " + commented + " then " + policy.weightOf(InteractionType.COMMENT) + " else 0 end"
                 + " + case when " + shared + " then " + policy.weightOf(InteractionType.SHARE) + " else 0 end)";
-        // Contributions are filtered and summed per row; the post's author is checked per summed
-        // (group, post) only, which is far fewer rows.
-        List<?> rows = em.createNativeQuery("select s.group_id, s.post_id, s.members, s.score, s.liked, s.commented, s.shared"
-                        + " from (select c.group_id, c.post_id, count(*) as members, " + score + " as score,"
-                        + " max(case when " + liked + " then c.liked_at end) as liked,"
-                        + " max(case when " + commented + " then c.commented_at end) as commented,"
-                        + " max(case when " + shared + " then c.shared_at end) as shared"
-                        + " from feed_group_members v"
-                        + " join feed_contributions c on c.group_id = v.group_id"
-                        + " join feed_group_members m on m.group_id = c.group_id and m.member_id = c.member_id"
-                        + " where v.member_id = :viewerId and c.member_id <> :viewerId"
-                        + " and c.latest_at > :windowStart"
+        var query = em.createNativeQuery("select c.group_id, c.post_id, count(*), " + score + ","
+                        + " max(case when " + liked + " then c.liked_at end),"
+                        + " max(case when " + commented + " then c.commented_at end),"
+                        + " max(case when " + shared + " then c.shared_at end)"
+                        + " from " + pairsTable(pairs.size(), "group_id", "post_id")
+                        + " join feed_contributions c on c.group_id = pg.group_id and c.post_id = pg.post_id"
+                        + " where c.member_id <> :viewerId"
                         + " and (" + liked + " or " + commented + " or " + shared + ")"
                         + " group by c.group_id, c.post_id"
-                        + " having count(*) >= " + policy.minInteractingMembers() + " and " + score + " >= " + policy.minScore()
-                        + ") s join feed_posts p on p.id = s.post_id"
-                        + " where p.author_id <> :viewerId and not exists (select 1 from feed_group_members a"
-                        + " where a.group_id = s.group_id and a.member_id = p.author_id)")
+                        + " having count(*) >= " + policy.minInteractingMembers() + " and " + score + " >= " + policy.minScore())
                 .setParameter("viewerId", viewerId)
                 .setParameter("windowStart", windowStart)
-                .setParameter("asOf", asOf)
-                .getResultList();
-        List<GroupScore> scores = new ArrayList<>(rows.size());
-        for (Object row : rows) {
+                .setParameter("asOf", asOf);
+        for (int i = 0; i < pairs.size(); i++) {
+            query.setParameter("a" + i, pairs.get(i)[0]).setParameter("b" + i, pairs.get(i)[1]);
+        }
+        List<GroupScore> scores = new ArrayList<>();
+        for (Object row : query.getResultList()) {
             Object[] columns = (Object[]) row;
-            Instant latest = latest(StoredTime.fromColumn(columns[4]), latest(StoredTime.fromColumn(columns[5]), StoredTime.fromColumn(columns[6])));
+            Instant latest = latest(StoredTime.fromColumn(columns[4]), latest(StoredTime.fromColumn(columns[5]),
+                    StoredTime.fromColumn(columns[6])));
             scores.add(new GroupScore((String) columns[0], (String) columns[1], ((Number) columns[2]).longValue(),
                     ((Number) columns[3]).longValue(), latest));
         }
         return scores;
     }
 
+    /** {@code (values (:a0, :b0), ...) as pg(first, second)}: a page's pairs as a table to join. */
+    private static String pairsTable(int size, String first, String second) {
+        StringBuilder values = new StringBuilder("(values ");
+        for (int i = 0; i < size; i++) {
+            values.append(i == 0 ? "" : ", ").append("(cast(:a").append(i).append(" as varchar(64)), cast(:b")
+                    .append(i).append(" as varchar(64)))");
+        }
+        return values.append(") as pg(").append(first).append(", ").append(second).append(")").toString();
+    }
+
     /** The page's posts in one query, by id. */
     private Map<String, PostView> postsOf(List<FeedRanking.Ranked> ranked) {
         Map<String, PostView> posts = new HashMap<>();
-        if (ranked.isEmpty()) {
-            return posts;
-        }
         em.createQuery("select p from Post p where p.id in :ids", Post.class)
                 .setParameter("ids", ranked.stream().map(item -> item.best().postId()).toList())
                 .getResultList()
@@ -173,29 +356,42 @@ public class FeedService {
         return posts;
     }
 
-    private FeedItem item(String viewerId, FeedRanking.Ranked ranked, PostView post, Instant windowStart, Instant asOf) {
-        GroupScore best = ranked.best();
-        String othersInWindow = " from Interaction i where i.postId = :postId and i.userId <> :viewerId"
-                + " and i.createdAt > :windowStart and i.createdAt <= :asOf"
-                + " and i.userId in (select m.memberId from GroupMember m where m.groupId = :groupId)";
-        List<FeedItem.Shown> shown = em.createQuery("select i" + othersInWindow + " order by i.createdAt desc, i.id desc",
-                        Interaction.class)
-                .setParameter("postId", best.postId())
+    /** What one item lists: the newest interactions shown and how many there are in all. */
+    private record ShownInteractions(long total, List<FeedItem.Shown> newest) {
+        static final ShownInteractions NONE = new ShownInteractions(0, List.of());
+    }
+
+    /**
+     * For every item of the page, in one query: the interactions inside the window of the other
+     * members of the item's group, newest first (at most {@link #MAX_SHOWN_INTERACTIONS}), and their
+     * total count. Each post is on a page once, so the post id keys the answer.
+     */
+    private Map<String, ShownInteractions> interactionsOf(String viewerId, List<FeedRanking.Ranked> page,
+            Instant windowStart, Instant asOf) {
+        var query = em.createNativeQuery("select x.post_id, x.user_id, x.type, x.text, x.created_at, x.total from ("
+                        + " select i.post_id, i.user_id, i.type, i.text, i.created_at,"
+                        + " row_number() over (partition by i.post_id order by i.created_at desc, i.id desc) as rn,"
+                        + " count(*) over (partition by i.post_id) as total"
+                        + " from " + pairsTable(page.size(), "post_id", "group_id")
+                        + " join feed_group_members m on m.group_id = pg.group_id"
+                        + " join feed_interactions i on i.post_id = pg.post_id and i.user_id = m.member_id"
+                        + " where i.user_id <> :viewerId and i.created_at > :windowStart and i.created_at <= :asOf"
+                        + ") x where x.rn <= " + MAX_SHOWN_INTERACTIONS + " order by x.post_id, x.rn")
                 .setParameter("viewerId", viewerId)
                 .setParameter("windowStart", windowStart)
-                .setParameter("asOf", asOf)
-                .setParameter("groupId", best.groupId())
-                .setMaxResults(MAX_SHOWN_INTERACTIONS)
-                .getResultList()
-                .stream().map(Interaction::shown).toList();
-        long count = em.createQuery("select count(i)" + othersInWindow, Long.class)
-                .setParameter("postId", best.postId())
-                .setParameter("viewerId", viewerId)
-                .setParameter("windowStart", windowStart)
-                .setParameter("asOf", asOf)
-                .setParameter("groupId", best.groupId())
-                .getSingleResult();
-        return new FeedItem(best.groupId(), post, best.score(), ranked.rankScore(), count, shown);
+                .setParameter("asOf", asOf);
+        for (int i = 0; i < page.size(); i++) {
+            query.setParameter("a" + i, page.get(i).postId()).setParameter("b" + i, page.get(i).best().groupId());
+        }
+        Map<String, ShownInteractions> shown = new HashMap<>();
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            ShownInteractions listed = shown.computeIfAbsent((String) columns[0],
+                    post -> new ShownInteractions(((Number) columns[5]).longValue(), new ArrayList<>()));
+            listed.newest().add(new FeedItem.Shown((String) columns[1], InteractionType.valueOf((String) columns[2]),
+                    (String) columns[3], StoredTime.fromColumn(columns[4])));
+        }
+        return shown;
     }
 
     private static Instant latest(Instant a, Instant b) {

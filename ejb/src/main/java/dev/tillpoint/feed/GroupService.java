@@ -29,7 +29,10 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Social groups: creating one, listing the caller's, adding a member, leaving. Every change of
+ * Social groups by invitation: creating one (the caller its only member), inviting, the caller's
+ * invitations, accepting (joining) or declining, listing the caller's groups, leaving. Nobody
+ * joins a group without accepting, so no group can read the interactions of someone who did not
+ * join it; an invitation takes any well-formed id, so no answer tells who is a customer. Every change of
  * membership updates only the aggregates it affects: a joining member's interactions are fanned
  * into that group, a leaving member's contributions there are dropped.
  */
@@ -41,6 +44,8 @@ public class GroupService {
 
     private static final String ID_PREFIX = "grp";
     private static final String GROUP_LIST = "groups";
+    private static final String INVITATION_LIST = "group-invitations";
+    private static final String INVITATION_PREFIX = "inv";
 
     @PersistenceContext(unitName = "tillpoint")
     EntityManager em;
@@ -58,10 +63,12 @@ public class GroupService {
     Clock clock;
 
     /**
-     * Creates a group of the caller and {@code command.members()}.
+     * Creates a group whose only member is the caller, and invites everyone else named. An id that
+     * is no customer is invited the same way (and never joins), so the answer never tells who is a
+     * customer.
      *
-     * @return the group; {@code VALIDATION_FAILED} on name or members; {@code UNKNOWN_REFERENCE} when
-     *         a member is no customer; {@code FORBIDDEN} when the caller is no customer
+     * @return the group; {@code VALIDATION_FAILED} on name or members; {@code FORBIDDEN} when the
+     *         caller is no customer
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public Result<GroupView> create(String callerId, NewGroup command) {
@@ -80,21 +87,17 @@ public class GroupService {
         if (!customers.exists(callerId)) {
             return notACustomer();
         }
-        TreeSet<String> members = new TreeSet<>(named);
-        members.add(callerId);
-        for (String member : members) {
-            if (!customers.exists(member)) {
-                return Result.failure(ErrorCode.UNKNOWN_REFERENCE, "A member is not a customer of the bank.");
-            }
-        }
         Instant now = StoredTime.now(clock);
         FeedGroup group = new FeedGroup(Ids.generate(ID_PREFIX), command.name(), callerId, now);
         em.persist(group);
         em.flush();
-        for (String member : members) {
-            join(group.id(), member, now);
+        join(group.id(), callerId, now);
+        TreeSet<String> invited = new TreeSet<>(named);
+        invited.remove(callerId);
+        for (String invitee : invited) {
+            invite(group.id(), invitee, callerId, now);
         }
-        return Result.ok(group.view(List.copyOf(members)));
+        return Result.ok(group.view(List.of(callerId), List.copyOf(invited)));
     }
 
     /** The caller's groups, oldest first, one page at a time. */
@@ -109,19 +112,22 @@ public class GroupService {
                     .getResultList();
             Page<FeedGroup> page = Page.fromLookAhead(rows, request.limit(),
                     last -> cursors.issue(scope, last.position().cursorFields()));
-            Map<String, List<String>> members = membersOf(page.items().stream().map(FeedGroup::id).toList());
-            return page.map(group -> group.view(members.getOrDefault(group.id(), List.of())));
+            List<String> groupIds = page.items().stream().map(FeedGroup::id).toList();
+            Map<String, List<String>> members = membersOf(groupIds);
+            Map<String, List<String>> invited = invitedTo(groupIds);
+            return page.map(group -> group.view(members.getOrDefault(group.id(), List.of()),
+                    invited.getOrDefault(group.id(), List.of())));
         });
     }
 
     /**
-     * Adds {@code userId} to a group of the caller's; a member already in it changes nothing.
+     * Invites {@code userId} into a group of the caller's; inviting twice, or inviting a member,
+     * changes nothing. Any well-formed id is invited alike, customer or not.
      *
-     * @return the group; {@code NOT_FOUND} unless the caller is a member; {@code UNKNOWN_REFERENCE}
-     *         when the user is no customer
+     * @return the group; {@code NOT_FOUND} unless the caller is a member
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    public Result<GroupView> addMember(String callerId, String groupId, String userId) {
+    public Result<GroupView> invite(String callerId, String groupId, String userId) {
         if (!Ids.isValid(userId)) {
             return Result.invalid("userId", "must match " + Ids.REGEX);
         }
@@ -129,13 +135,69 @@ public class GroupService {
         if (group.isEmpty()) {
             return notFound();
         }
-        if (!customers.exists(userId)) {
-            return Result.failure(ErrorCode.UNKNOWN_REFERENCE, "The user is not a customer of the bank.");
-        }
         if (em.find(GroupMember.class, new GroupMember.Key(groupId, userId)) == null) {
-            join(groupId, userId, StoredTime.now(clock));
+            invite(groupId, userId, callerId, StoredTime.now(clock));
         }
-        return Result.ok(group.get().view(membersOf(List.of(groupId)).getOrDefault(groupId, List.of())));
+        return Result.ok(viewOf(group.get()));
+    }
+
+    /** The caller's pending invitations, oldest first, one page at a time. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Result<Page<InvitationView>> invitationsOf(String callerId, PageRequest request) {
+        PageCursors.Scope scope = new PageCursors.Scope(INVITATION_LIST, callerId);
+        return cursors.startOf(request, scope, CreationOrder::fromCursorFields).map(after -> {
+            List<GroupInvitation> rows = CreationOrder.pageQuery(em, GroupInvitation.class, "i",
+                            "i.inviteeId = :callerId", after, request.limit())
+                    .setParameter("callerId", callerId)
+                    .getResultList();
+            Page<GroupInvitation> page = Page.fromLookAhead(rows, request.limit(),
+                    last -> cursors.issue(scope, last.position().cursorFields()));
+            Map<String, String> names = new HashMap<>();
+            if (!page.items().isEmpty()) {
+                em.createQuery("select g.id, g.name from FeedGroup g where g.id in :ids", Object[].class)
+                        .setParameter("ids", page.items().stream().map(GroupInvitation::groupId).toList())
+                        .getResultList()
+                        .forEach(row -> names.put((String) row[0], (String) row[1]));
+            }
+            return page.map(invitation -> invitation.view(names.get(invitation.groupId())));
+        });
+    }
+
+    /**
+     * The caller accepts an invitation: they join, and their interactions of the last
+     * {@link FeedPolicy#MAX_WINDOW_HOURS} hours are fanned into the group.
+     *
+     * @return the group; {@code NOT_FOUND} without a pending invitation; {@code FORBIDDEN} when the
+     *         caller is no customer
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Result<GroupView> accept(String callerId, String groupId) {
+        Optional<FeedGroup> group = lockedInvitedGroup(groupId, callerId);
+        if (group.isEmpty()) {
+            return noInvitation();
+        }
+        if (!customers.exists(callerId)) {
+            return notACustomer();
+        }
+        dropInvitation(groupId, callerId);
+        if (em.find(GroupMember.class, new GroupMember.Key(groupId, callerId)) == null) {
+            join(groupId, callerId, StoredTime.now(clock));
+        }
+        return Result.ok(viewOf(group.get()));
+    }
+
+    /**
+     * The caller declines an invitation.
+     *
+     * @return {@code NOT_FOUND} without a pending invitation
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Result<String> decline(String callerId, String groupId) {
+        if (lockedInvitedGroup(groupId, callerId).isEmpty()) {
+            return noInvitation();
+        }
+        dropInvitation(groupId, callerId);
+        return Result.ok(groupId);
     }
 
     /**
@@ -154,13 +216,56 @@ public class GroupService {
         return Result.ok(groupId);
     }
 
-    /** The ids of the member's groups, in id order: where their interactions fan out to. */
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public List<String> groupIdsOf(String memberId) {
-        return em.createQuery("select m.groupId from GroupMember m where m.memberId = :memberId order by m.groupId",
-                        String.class)
-                .setParameter("memberId", memberId)
-                .getResultList();
+    /** An invitation; a pending one for the same invitee is kept (an insert that skips the duplicate). */
+    private void invite(String groupId, String inviteeId, String invitedBy, Instant now) {
+        em.createNativeQuery("insert into feed_group_invitations (id, group_id, invitee_id, invited_by, created_at)"
+                        + " values (:id, :groupId, :inviteeId, :invitedBy, :createdAt) on conflict do nothing")
+                .setParameter("id", Ids.generate(INVITATION_PREFIX))
+                .setParameter("groupId", groupId)
+                .setParameter("inviteeId", inviteeId)
+                .setParameter("invitedBy", invitedBy)
+                .setParameter("createdAt", now)
+                .executeUpdate();
+    }
+
+    private void dropInvitation(String groupId, String inviteeId) {
+        em.createQuery("delete from GroupInvitation i where i.groupId = :groupId and i.inviteeId = :inviteeId")
+                .setParameter("groupId", groupId)
+                .setParameter("inviteeId", inviteeId)
+                .executeUpdate();
+    }
+
+    /** The group when {@code inviteeId} has a pending invitation into it, locked like {@link #lockedGroupOf}. */
+    private Optional<FeedGroup> lockedInvitedGroup(String groupId, String inviteeId) {
+        if (!Ids.isValid(groupId) || !Ids.isValid(inviteeId)) {
+            return Optional.empty();
+        }
+        FeedGroup group = em.find(FeedGroup.class, groupId, LockModeType.PESSIMISTIC_WRITE);
+        boolean invited = group != null && !em.createQuery("select i.id from GroupInvitation i"
+                        + " where i.groupId = :groupId and i.inviteeId = :inviteeId", String.class)
+                .setParameter("groupId", groupId)
+                .setParameter("inviteeId", inviteeId)
+                .getResultList().isEmpty();
+        return invited ? Optional.of(group) : Optional.empty();
+    }
+
+    private GroupView viewOf(FeedGroup group) {
+        List<String> ids = List.of(group.id());
+        return group.view(membersOf(ids).getOrDefault(group.id(), List.of()),
+                invitedTo(ids).getOrDefault(group.id(), List.of()));
+    }
+
+    private Map<String, List<String>> invitedTo(List<String> groupIds) {
+        Map<String, List<String>> invited = new HashMap<>();
+        if (groupIds.isEmpty()) {
+            return invited;
+        }
+        em.createQuery("select i.groupId, i.inviteeId from GroupInvitation i where i.groupId in :groupIds"
+                        + " order by i.groupId, i.inviteeId", Object[].class)
+                .setParameter("groupIds", groupIds)
+                .getResultList()
+                .forEach(row -> invited.computeIfAbsent((String) row[0], id -> new ArrayList<>()).add((String) row[1]));
+        return invited;
     }
 
     private void join(String groupId, String memberId, Instant now) {
@@ -199,6 +304,10 @@ public class GroupService {
 
     static <T> Result<T> notACustomer() {
         return Result.failure(ErrorCode.FORBIDDEN, "The caller is not a customer of the bank.");
+    }
+
+    private static <T> Result<T> noInvitation() {
+        return Result.failure(ErrorCode.NOT_FOUND, "No pending invitation into that group.");
     }
 
     private static <T> Result<T> notFound() {

@@ -49,6 +49,10 @@ public class Interaction {
         return new InteractionView(id, postId, type, createdAt);
     }
 
+    Contributions.Taken taken() {
+        return new Contributions.Taken(postId, userId, type, createdAt);
+    }
+
     FeedItem.Shown shown() {
         return new FeedItem.Shown(userId, type, text, createdAt);
     }

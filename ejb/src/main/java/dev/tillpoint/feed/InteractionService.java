@@ -20,8 +20,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Records interactions with posts. The interaction and its event are one transaction: the event is
- * written to the outbox, and the feed's aggregation consumes it from {@code FEED_INTERACTIONS}.
+ * Records interactions with posts. The interaction, its pending mark for the aggregation and its
+ * event are one transaction: the event is written to the outbox, and the feed's aggregation, woken
+ * by it on {@code FEED_INTERACTIONS}, takes the pending interactions in batches.
  */
 @Stateless
 public class InteractionService {
@@ -101,6 +102,10 @@ public class InteractionService {
                     .getSingleResult()
                     .view());
         }
+        em.createNativeQuery("insert into feed_pending_interactions (interaction_id, enqueued_at) values (:id, :at)")
+                .setParameter("id", id)
+                .setParameter("at", now)
+                .executeUpdate();
         outbox.enqueue(Destination.FEED_INTERACTIONS, EVENT_TYPE, EVENT_VERSION, Json.createObjectBuilder()
                 .add("interactionId", id)
                 .add("postId", postId)

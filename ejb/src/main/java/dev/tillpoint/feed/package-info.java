@@ -1,25 +1,49 @@
 /**
- * The social feed (DESIGN.md "Social feed"): groups of customers, posts (media), interactions,
- * the preset policy and the ranked feed.
+ * The social feed (DESIGN.md "Social feed"): groups of customers joined by invitation, posts
+ * (media), interactions, the preset policy and the ranked feed.
  *
  * <p>Invariants:
  * <ul>
- *   <li>Interactions are the stored facts. Recording one and enqueueing its event
- *       ({@code FEED_INTERACTION} v1 on {@code FEED_INTERACTIONS}) is one transaction (the outbox);
- *       a LIKE or SHARE repeated by a user changes nothing (a unique constraint, written with an
- *       insert that skips the duplicate).</li>
- *   <li>Aggregates ({@link dev.tillpoint.feed.Contribution}) are derived and rebuildable: per group,
- *       post and member, the time each interaction type was first used. The event's consumer fans
- *       an interaction out to every group its user is in (idempotent by message id); a member who
- *       joins is fanned into that group (their interactions of the last
- *       {@link dev.tillpoint.feed.FeedPolicy#MAX_WINDOW_HOURS} hours); a member who leaves takes
- *       their contributions in that group with them. Nothing else is recomputed.</li>
+ *   <li>Groups are joined only by accepting an invitation: the creator is the only member at
+ *       first, everyone else named (and anyone a member invites later) is invited. An invitation
+ *       takes any well-formed id, customer or not, stored alike and answered alike, so no answer
+ *       tells who is a customer; an id that is no customer never joins. No group can therefore read
+ *       the interactions of someone who did not join it.</li>
+ *   <li>Interactions are the stored facts. Recording one, marking it pending for the aggregation
+ *       ({@code feed_pending_interactions}) and enqueueing its event ({@code FEED_INTERACTION} v1 on
+ *       {@code FEED_INTERACTIONS}) is one transaction (the outbox); a LIKE or SHARE repeated by a
+ *       user changes nothing (a unique constraint, written with an insert that skips the
+ *       duplicate).</li>
+ *   <li>Aggregates are derived and rebuildable. Per group, post and member, a
+ *       {@link dev.tillpoint.feed.Contribution} holds when each interaction type was first used; per
+ *       group and post, a summary ({@code feed_post_summaries}) holds how many members contributed,
+ *       how many used each type, the earliest and latest first use, the author and whether the
+ *       author is a member now. An event wakes the aggregation, which takes the pending
+ *       interactions in batches of {@link dev.tillpoint.feed.FeedAggregation#BATCH_SIZE}, one
+ *       transaction each, fans each out to every group its user is in now and recomputes the
+ *       summaries it moved; the pending row makes it once per interaction. A member who joins is
+ *       fanned into that group (their interactions of the last
+ *       {@link dev.tillpoint.feed.FeedPolicy#MAX_WINDOW_HOURS} hours); one who leaves takes their
+ *       contributions there with them. Writers lock membership rows (by group and member), then
+ *       summary rows (by group and post), always in that order, taken up front.</li>
  *   <li>A read applies the viewer (their own posts and contributions never count), membership at
  *       read time (of viewer, contributor and author: a post counts only in groups its author is
  *       not in), the window and the weights. A member's part of the score is the sum of the weights
  *       of the types they first used inside the window (ten comments weigh as one; a repeated
  *       comment does not renew a member's presence in the window). A policy change rewrites
- *       nothing and applies to the next read.</li>
+ *       nothing and applies to the next read: summaries hold counts, not scores.</li>
+ *   <li>A read does database work proportional to the page, not to the history: every candidate
+ *       post's rankScore is bounded from the summaries of the viewer's groups (its counts weighed as
+ *       if all inside the window, aged from the latest first use), which each server holds in
+ *       memory ({@link dev.tillpoint.feed.GroupSummaries}: dropped by its own commits at once,
+ *       reloaded after at most {@code tillpoint.feed.summary-cache-millis}, default 500 ms, for
+ *       other servers' commits); only the best few are scored exactly from the database (from the
+ *       summary when all its first uses lie inside the window and the viewer has none, else from
+ *       the contributions of that group and post), and more are taken only while a left-out bound
+ *       could still beat the page. A page's posts, interactions and counts are two more queries,
+ *       whatever the page's size. Staleness: on a server other than the one that aggregated it, a
+ *       post may enter the feed up to that half second late; what an item shows is always read
+ *       from the database.</li>
  *   <li>The feed is ranked as of one instant, carried by the signed cursor:
  *       {@code rankScore = score / (ageHours + 2)^1.5} with {@code ageHours} from the group's latest
  *       first use to that instant. Only first uses at or before it count, so later pages rank

@@ -102,10 +102,18 @@ class BeaconMessagingIT extends InsideEarServices {
     }
 
     private static Envelope sighting(String beaconId, String customerId) {
-        return new Envelope("msg_" + UUID.randomUUID(), BeaconMessages.SIGHTED, BeaconMessages.VERSION,
-                Instant.now().truncatedTo(ChronoUnit.MICROS), Json.createObjectBuilder()
-                .add("beaconId", beaconId).add("customerId", customerId)
-                .add("seenAt", Instant.now().toString()).add("outcome", "IN_RANGE").build());
+        return sightings(beaconId, customerId);
+    }
+
+    /** A batch as SightingBatch sends it: one sighting of the beacon per customer named (repeats allowed). */
+    private static Envelope sightings(String beaconId, String... customerIds) {
+        var batch = Json.createArrayBuilder();
+        for (String customerId : customerIds) {
+            batch.add(Json.createObjectBuilder().add("beaconId", beaconId).add("customerId", customerId)
+                    .add("seenAt", Instant.now().toString()).add("outcome", "IN_RANGE"));
+        }
+        return new Envelope("msg_" + UUID.randomUUID(), BeaconMessages.SIGHTINGS, BeaconMessages.VERSION,
+                Instant.now().truncatedTo(ChronoUnit.MICROS), Json.createObjectBuilder().add("sightings", batch).build());
     }
 
     private long sightingsOf(String beaconId) {
@@ -151,17 +159,18 @@ class BeaconMessagingIT extends InsideEarServices {
         assertEquals(2, statistics.of(beacon).orElseThrow().uniqueVisitors());
 
         Envelope direct = sighting(beacon, "visitor-a");
-        inTransaction(() -> {
-            statistics.count(direct);
-            return null;
-        });
-        inTransaction(() -> {
-            statistics.count(direct);
-            return null;
-        });
+        inTransaction(() -> statistics.count(direct));
+        inTransaction(() -> statistics.count(direct));
         BeaconStatsView stats = statistics.of(beacon).orElseThrow();
         assertEquals(3, stats.sightings());
         assertEquals(2, stats.uniqueVisitors(), "a returning visitor is no new visitor");
+
+        Envelope batch = sightings(beacon, "visitor-c", "visitor-a", "visitor-c", "visitor-d");
+        assertEquals(4, (int) inTransaction(() -> statistics.count(batch)));
+        assertEquals(0, (int) inTransaction(() -> statistics.count(batch)), "a redelivered batch is counted once");
+        BeaconStatsView batched = statistics.of(beacon).orElseThrow();
+        assertEquals(7, batched.sightings());
+        assertEquals(4, batched.uniqueVisitors(), "each new customer of a batch once, a returning one not again");
     }
 
     @Test

@@ -49,7 +49,7 @@ class BeaconSightingBenchmark extends InsideEarServices {
     static final int BEACONS = 10_000;
     static final int ROTATION_EXPONENT = 10;
     static final int BATCH = 250;
-    static final int THREADS = 4;
+    static final int THREADS = 8;
     static final int WARM_UP_REQUESTS = 2_000;
     static final int MEASURED_REQUESTS = 20_000;
     /** Ids of this run's beacons: a fixed 10-byte namespace, the beacon number as the instance. */
@@ -57,7 +57,8 @@ class BeaconSightingBenchmark extends InsideEarServices {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return InsideEar.with(BeaconSightingBenchmark.class, InsideEarServices.class, Cards.class, EidComputation.class);
+        return InsideEar.with(BeaconSightingBenchmark.class, InsideEarServices.class, Cards.class, EidComputation.class,
+                PgBench.class, PgBench.Target.class);
     }
 
     @EJB(lookup = EJB_MODULE + "BeaconRegistry")

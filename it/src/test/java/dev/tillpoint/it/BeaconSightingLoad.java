@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -63,6 +65,15 @@ final class BeaconSightingLoad {
         pool.shutdown();
         if (print) {
             BeaconSightingBenchmark.report("HTTP, " + THREADS + " client threads", requests, elapsed, all);
+            // The database's ceiling for what a sighting read before the in-memory directory: one
+            // beacon by primary key, random among the 10 000, from as many pgbench clients.
+            Optional<PgBench.Target> pg = PgBench.Target.ofUrl(System.getProperty("tillpoint.it.pg.url", ""));
+            Optional<Double> ceiling = pg.isEmpty() ? Optional.empty() : PgBench.tps(pg.get(),
+                    "\\set n random(0, " + (BEACONS - 1) + ")\n"
+                            + "select id, page_url, page_title, broadcast_until, tx_power, preset_distance_meters from beacons"
+                            + " where id = '" + BeaconSightingBenchmark.NAMESPACE + "' || lpad(to_hex(:n), 12, '0');\n",
+                    THREADS, 10);
+            System.out.printf(Locale.ROOT, "  HTTP sightings: %s%n", PgBench.ratio(requests / (elapsed / 1e9), ceiling));
         }
     }
 

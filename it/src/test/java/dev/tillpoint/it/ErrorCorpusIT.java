@@ -378,7 +378,8 @@ class ErrorCorpusIT extends DeployedEar {
                 yield Api.as(beacon, "device").header("Accept", "application/xml")
                         .send("POST", endpoint.path(instruction), null, null);
             }
-            case CREATE_GROUP, CREATE_POST, INTERACT, ADD_GROUP_MEMBER, LEAVE_GROUP, REPLACE_FEED_POLICY ->
+            case CREATE_GROUP, CREATE_POST, INTERACT, ADD_GROUP_MEMBER, LEAVE_GROUP, REPLACE_FEED_POLICY, ACCEPT_INVITATION,
+                    DECLINE_INVITATION ->
                     Feeds.sendValid(endpoint, caller, Callers.in("customer"));
             default -> caller.get(endpoint.path());
         };

@@ -87,6 +87,8 @@ class FeedAggregationIT extends InsideEarServices {
         String a = customer();
         String b = customer();
         GroupView group = ok(groups.create(viewer, new NewGroup("inside", List.of(a, b))));
+        ok(groups.accept(a, group.id()));
+        ok(groups.accept(b, group.id()));
         PostView post = ok(posts.publish(customer(), new NewPost(MediaKind.VIDEO, "inside", "https://media.example/v", null)));
         return new World(viewer, a, b, group.id(), post.id());
     }
@@ -96,11 +98,10 @@ class FeedAggregationIT extends InsideEarServices {
         World w = world();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Envelope likeOfA = event(w.postId, store(w.postId, w.a, InteractionType.LIKE, now), w.a, InteractionType.LIKE, now);
-        Envelope commentOfB = event(w.postId, store(w.postId, w.b, InteractionType.COMMENT, now), w.b,
-                InteractionType.COMMENT, now);
-
         assertEquals(1, (int) inTransaction(() -> aggregation.take(likeOfA)), "fanned out to the one group of a");
         assertEquals(0, (int) inTransaction(() -> aggregation.take(likeOfA)), "a redelivery is skipped");
+        Envelope commentOfB = event(w.postId, store(w.postId, w.b, InteractionType.COMMENT, now), w.b,
+                InteractionType.COMMENT, now);
         assertEquals(1, (int) inTransaction(() -> aggregation.take(commentOfB)));
         assertEquals(0, (int) inTransaction(() -> aggregation.take(commentOfB)));
         FeedItem item = itemOf(w.viewer, w.postId).orElseThrow(() -> new AssertionError("post not in the feed"));
@@ -149,7 +150,7 @@ class FeedAggregationIT extends InsideEarServices {
         return page.items().stream().filter(item -> item.post().id().equals(postId)).findFirst();
     }
 
-    /** An interaction row as the service stores it, at a chosen time; its id. */
+    /** An interaction row as the service stores it (with its pending mark), at a chosen time; its id. */
     private String store(String postId, String userId, InteractionType type, Instant at) throws Exception {
         String id = "int_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
         inTransaction(() -> {
@@ -163,7 +164,14 @@ class FeedAggregationIT extends InsideEarServices {
                 insert.setString(5, type == InteractionType.COMMENT ? null : type.name());
                 insert.setString(6, type == InteractionType.COMMENT ? "inside" : null);
                 insert.setObject(7, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
-                return insert.executeUpdate();
+                insert.executeUpdate();
+            }
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement pending = connection.prepareStatement(
+                         "insert into feed_pending_interactions (interaction_id, enqueued_at) values (?, ?)")) {
+                pending.setString(1, id);
+                pending.setObject(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+                return pending.executeUpdate();
             }
         });
         return id;

@@ -228,10 +228,17 @@ class FeedIT extends DeployedEar {
         like(a, p);
         assertAbsentFor(viewer, p, ABSENT_MILLIS);
 
-        JsonNode joined = Expect.ok(Feeds.as(a).post(Endpoint.ADD_GROUP_MEMBER.path(g), Bodies.json("userId", b)));
-        assertEquals(Set.of(viewer, a, b), new HashSet<>(toList(joined.path("members"))), joined::toString);
+        JsonNode invited = Expect.ok(Feeds.as(a).post(Endpoint.ADD_GROUP_MEMBER.path(g), Bodies.json("userId", b)));
+        assertEquals(Set.of(viewer, a), new HashSet<>(toList(invited.path("members"))), invited::toString);
+        assertEquals(List.of(b), toList(invited.path("invited")), invited::toString);
         JsonNode again = Expect.ok(Feeds.as(viewer).post(Endpoint.ADD_GROUP_MEMBER.path(g), Bodies.json("userId", b)));
-        assertEquals(joined.path("members"), again.path("members"), "adding a member twice changes nothing");
+        assertEquals(invited, again, "inviting twice changes nothing");
+        assertAbsentFor(viewer, p, ABSENT_MILLIS);
+        JsonNode joined = Feeds.accept(b, g);
+        assertEquals(Set.of(viewer, a, b), new HashSet<>(toList(joined.path("members"))), joined::toString);
+        assertEquals(List.of(), toList(joined.path("invited")), joined::toString);
+        JsonNode member = Expect.ok(Feeds.as(viewer).post(Endpoint.ADD_GROUP_MEMBER.path(g), Bodies.json("userId", b)));
+        assertEquals(joined, member, "inviting a member changes nothing");
         JsonNode item = Feeds.itemOf(viewer, p);
         assertNotNull(item, "the joining member's earlier like is fanned into the group");
         assertEquals(2, item.path("score").asLong());
@@ -267,25 +274,70 @@ class FeedIT extends DeployedEar {
     }
 
     @Test
-    void groupsAreCreatedWithExistingMembersOnlyAndListedToMembers() {
+    void groupsAreJoinedByInvitationOnlyAndNoAnswerTellsWhoIsACustomer() {
         String owner = Bank.customer();
         String bob = Bank.customer();
-        Answer unknown = Feeds.as(owner).post(Endpoint.CREATE_GROUP.path(),
-                Bodies.json("name", "Ghosts", "members", List.of(bob, Api.uniqueId("nobody"))));
-        Expect.problem(unknown, 422, "UNKNOWN_REFERENCE");
-        assertEquals(List.of(), Bank.itemIds(Expect.ok(Feeds.as(owner).get(Endpoint.MY_GROUPS.path()))));
-
+        String nobody = Api.uniqueId("nobody");
         JsonNode created = Expect.created(Feeds.as(owner).post(Endpoint.CREATE_GROUP.path(),
-                Bodies.json("name", "Friends", "members", List.of(bob, bob))));
+                Bodies.json("name", "Friends", "members", List.of(bob, nobody, bob, owner))));
+        String group = created.path("id").asText();
         assertEquals("Friends", created.path("name").asText());
-        assertEquals(new LinkedHashSet<>(List.of(owner, bob)).stream().sorted().toList(), toList(created.path("members")));
-        JsonNode bobs = Expect.ok(Feeds.as(bob).get(Endpoint.MY_GROUPS.path()));
-        assertEquals(List.of(created.path("id").asText()), Bank.itemIds(bobs));
-        assertEquals(created.path("members"), bobs.path("items").get(0).path("members"));
-        Expect.problem(Feeds.as(owner).post(Endpoint.ADD_GROUP_MEMBER.path(created.path("id").asText()),
-                Bodies.json("userId", Api.uniqueId("nobody"))), 422, "UNKNOWN_REFERENCE");
+        assertEquals(List.of(owner), toList(created.path("members")), created::toString);
+        assertEquals(List.of(bob, nobody).stream().sorted().toList(), toList(created.path("invited")), created::toString);
+        assertEquals(List.of(), Bank.itemIds(Expect.ok(Feeds.as(bob).get(Endpoint.MY_GROUPS.path()))),
+                "an invitee is no member before accepting");
+
+        JsonNode invitations = Expect.ok(Feeds.as(bob).get(Endpoint.MY_INVITATIONS.path()));
+        assertEquals(1, invitations.path("items").size(), invitations::toString);
+        JsonNode invitation = invitations.path("items").get(0);
+        assertEquals(group, invitation.path("groupId").asText());
+        assertEquals("Friends", invitation.path("groupName").asText());
+        assertEquals(owner, invitation.path("invitedBy").asText());
+        assertTrue(invitation.path("at").asText().endsWith("Z"), invitation::toString);
+
+        // An id that is no customer is invited exactly like a customer: same status, same shape.
+        String carol = Bank.customer();
+        JsonNode toCustomer = Expect.ok(Feeds.as(owner).post(Endpoint.ADD_GROUP_MEMBER.path(group), Bodies.json("userId", carol)));
+        JsonNode toNobody = Expect.ok(Feeds.as(owner).post(Endpoint.ADD_GROUP_MEMBER.path(group),
+                Bodies.json("userId", Api.uniqueId("nobody"))));
+        assertEquals(toCustomer.size(), toNobody.size());
+        assertEquals(List.of(owner), toList(toNobody.path("members")));
+
+        JsonNode accepted = Feeds.accept(bob, group);
+        assertEquals(List.of(bob, owner).stream().sorted().toList(), toList(accepted.path("members")), accepted::toString);
+        assertEquals(List.of(created.path("id").asText()), Bank.itemIds(Expect.ok(Feeds.as(bob).get(Endpoint.MY_GROUPS.path()))));
+        assertEquals(0, Expect.ok(Feeds.as(bob).get(Endpoint.MY_INVITATIONS.path())).path("items").size());
+        Expect.problem(Feeds.as(bob).send("POST", Endpoint.ACCEPT_INVITATION.path(group), null, null), 404, "NOT_FOUND");
+
+        Expect.noContent(Feeds.as(carol).send("POST", Endpoint.DECLINE_INVITATION.path(group), null, null));
+        Expect.problem(Feeds.as(carol).send("POST", Endpoint.ACCEPT_INVITATION.path(group), null, null), 404, "NOT_FOUND");
+        Expect.problem(Feeds.as(carol).send("POST", Endpoint.DECLINE_INVITATION.path(group), null, null), 404, "NOT_FOUND");
+        JsonNode mine = Expect.ok(Feeds.as(owner).get(Endpoint.MY_GROUPS.path())).path("items").get(0);
+        assertFalse(toList(mine.path("invited")).contains(carol), mine::toString);
+        assertFalse(toList(mine.path("members")).contains(carol), mine::toString);
+        Expect.problem(Feeds.as(carol).post(Endpoint.ADD_GROUP_MEMBER.path(group), Bodies.json("userId", carol)),
+                404, "NOT_FOUND");
         Expect.problem(Feeds.as(owner).post(Endpoint.INTERACT.path(Api.uniqueId("pst")), Bodies.json("type", "LIKE")),
                 404, "NOT_FOUND");
+    }
+
+    @Test
+    void aStrangerNamingCustomersInANewGroupNeverReadsTheirComments() {
+        World w = World.create();
+        String p = post(w.author);
+        comment(w.a, p, "between friends");
+        comment(w.b, p, "only for us");
+        awaitScore(w.viewer, p, 4);
+
+        String stranger = Bank.customer();
+        Expect.created(Feeds.as(stranger).post(Endpoint.CREATE_GROUP.path(),
+                Bodies.json("name", "Trap", "members", List.of(w.a, w.b))));
+        assertAbsentFor(stranger, p, ABSENT_MILLIS);
+        String later = post(w.author);
+        comment(w.a, later, "later");
+        comment(w.b, later, "still only for us");
+        awaitScore(w.viewer, later, 4);
+        assertAbsentFor(stranger, later, ABSENT_MILLIS);
     }
 
     @Test
@@ -308,7 +360,7 @@ class FeedIT extends DeployedEar {
             Feeds.sleep(200);
         }
         String c = Bank.customer();
-        Expect.ok(Feeds.as(w.viewer).post(Endpoint.ADD_GROUP_MEMBER.path(w.group), Bodies.json("userId", c)));
+        Feeds.join(w.viewer, w.group, c);
 
         List<JsonNode> seen = new ArrayList<>();
         String cursor = null;

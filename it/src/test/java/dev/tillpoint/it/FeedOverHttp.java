@@ -38,24 +38,35 @@ final class FeedOverHttp {
                         + " p99 %.1f ms%n", db(), reads / seconds(readsTook), millis(percentile(readNanos, 50)),
                 millis(percentile(readNanos, 99)));
 
-        int threads = 4;
+        int threads = 8;
         ExecutorService clients = Executors.newFixedThreadPool(threads);
         long concurrentStart = System.nanoTime();
-        List<Future<?>> done = new ArrayList<>();
+        List<Future<long[]>> done = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             done.add(clients.submit(() -> {
                 Api client = Api.as(viewer, "customer");
-                for (int i = 0; i < reads / threads; i++) {
+                long[] nanos = new long[reads / threads];
+                for (int i = 0; i < nanos.length; i++) {
+                    long start = System.nanoTime();
                     assertEquals(200, client.get(firstPage).status());
+                    nanos[i] = System.nanoTime() - start;
                 }
+                return nanos;
             }));
         }
-        for (Future<?> future : done) {
-            future.get();
+        long[] all = new long[reads / threads * threads];
+        int filled = 0;
+        for (Future<long[]> future : done) {
+            long[] nanos = future.get();
+            System.arraycopy(nanos, 0, all, filled, nanos.length);
+            filled += nanos.length;
         }
+        double took = seconds(System.nanoTime() - concurrentStart);
         clients.shutdown();
-        System.out.printf("FeedBenchmark [%s]: HTTP GET /feed?limit=20 with %d clients: %.1f reads/s%n", db(), threads,
-                (reads / threads * threads) / seconds(System.nanoTime() - concurrentStart));
+        Arrays.sort(all);
+        System.out.printf("FeedBenchmark [%s]: HTTP GET /feed?limit=20 with %d clients: %.1f reads/s, p50 %.1f ms,"
+                        + " p99 %.1f ms, max %.1f ms%n", db(), threads, all.length / took, millis(percentile(all, 50)),
+                millis(percentile(all, 99)), millis(all[all.length - 1]));
 
         Api watcher = Api.as(handover.getProperty("watcher"), "customer");
         long[] visibleNanos = new long[samples];

@@ -43,10 +43,24 @@ final class Feeds {
         return Api.as(customer, "customer");
     }
 
-    /** A group of {@code owner} and {@code others}; its id. */
+    /** A group of {@code owner} and {@code others}, who were invited and accepted; its id. */
     static String group(String owner, String... others) {
-        return Expect.created(as(owner).post(Endpoint.CREATE_GROUP.path(),
+        String group = Expect.created(as(owner).post(Endpoint.CREATE_GROUP.path(),
                 Bodies.json("name", "IT group", "members", Arrays.asList(others)))).get("id").asText();
+        for (String other : others) {
+            accept(other, group);
+        }
+        return group;
+    }
+
+    /** {@code member} invites {@code invitee} into the group, who accepts; the group as the acceptance answers. */
+    static JsonNode join(String member, String group, String invitee) {
+        Expect.ok(as(member).post(Endpoint.ADD_GROUP_MEMBER.path(group), Bodies.json("userId", invitee)));
+        return accept(invitee, group);
+    }
+
+    static JsonNode accept(String invitee, String group) {
+        return Expect.ok(as(invitee).send("POST", Endpoint.ACCEPT_INVITATION.path(group), null, null));
     }
 
     /**
@@ -168,6 +182,11 @@ final class Feeds {
             case CREATE_GROUP -> caller.post(endpoint.path(), Bodies.json("name", "Xml group"));
             case ADD_GROUP_MEMBER -> caller.post(endpoint.path(group(customer)), Bodies.json("userId", customer));
             case LEAVE_GROUP -> caller.delete(endpoint.path(group(customer)));
+            case ACCEPT_INVITATION, DECLINE_INVITATION -> {
+                String group = Expect.created(as(Bank.customer()).post(Endpoint.CREATE_GROUP.path(),
+                        Bodies.json("name", "Xml group", "members", List.of(customer)))).get("id").asText();
+                yield caller.send("POST", endpoint.path(group), null, null);
+            }
             case CREATE_POST -> caller.post(endpoint.path(), Bodies.json("mediaType", "IMAGE", "title", "Xml post",
                     "url", "https://media.example/xml"));
             case INTERACT -> caller.post(endpoint.path(post(customer)), Bodies.json("type", "LIKE"));

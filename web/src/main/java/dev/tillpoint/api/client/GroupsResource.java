@@ -49,10 +49,10 @@ public class GroupsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a group",
-            description = "Role: customer. The caller is a member; every named member must be a customer.")
+            description = "Role: customer. The caller is the only member; everyone else named is invited and joins"
+                    + " only by accepting. Any well-formed id is invited alike, so the answer never tells who is a customer.")
     @APIResponse(responseCode = "201", description = "The group",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupResponse.class)))
-    @APIResponse(responseCode = "422", ref = ApiDocs.UNKNOWN_REFERENCE)
     public Response create(@NotNull @Valid NewGroupRequest request, @Context SecurityContext security) {
         return ResultResponses.created(groups.create(Callers.id(security), request.toCommand()), GroupResponse::from);
     }
@@ -70,16 +70,15 @@ public class GroupsResource {
     @POST
     @Path("{id}/members")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a member",
-            description = "Role: customer, a member of the group. Adding a member twice changes nothing.")
+    @Operation(summary = "Invite someone",
+            description = "Role: customer, a member of the group. Inviting twice, or inviting a member, changes nothing.")
     @APIResponse(responseCode = "200", description = "The group",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GroupResponse.class)))
     @APIResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @APIResponse(responseCode = "422", ref = ApiDocs.UNKNOWN_REFERENCE)
-    public Response addMember(
+    public Response invite(
             @PathParam("id") @Pattern(regexp = InputRules.ID, message = InputRules.ID_MESSAGE) String id,
             @NotNull @Valid NewMemberRequest request, @Context SecurityContext security) {
-        return ResultResponses.ok(groups.addMember(Callers.id(security), id, request.userId()), GroupResponse::from);
+        return ResultResponses.ok(groups.invite(Callers.id(security), id, request.userId()), GroupResponse::from);
     }
 
     @DELETE

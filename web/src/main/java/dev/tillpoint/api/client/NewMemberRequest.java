@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import dev.tillpoint.api.InputRules;
 
-/** Body of {@code POST /groups/{id}/members}: the customer to add. */
+/** Body of {@code POST /groups/{id}/members}: whom to invite (any well-formed id). */
 @Schema(name = "NewMember")
 public record NewMemberRequest(
         @Schema(required = true, pattern = InputRules.ID, examples = "bob")
