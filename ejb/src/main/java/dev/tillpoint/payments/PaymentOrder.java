@@ -1,9 +1,9 @@
 package dev.tillpoint.payments;
 
+import dev.tillpoint.shared.FreeText;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import dev.tillpoint.shared.FreeText;
 
 /** The POS's order a payment is for, echoed in the approval and the customer's history. */
 @Schema(name = "Order")

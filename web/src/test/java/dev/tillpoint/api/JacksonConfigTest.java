@@ -59,13 +59,13 @@ class JacksonConfigTest {
     @Test
     void freeTextKeepsTabAndLineFeedButNothingElse() throws IOException {
         assertEquals("two\nlines\tand a tab", MAPPER.readValue("{\"id\": \"o1\", \"description\": \"two\\nlines\\tand a tab\"}",
-                dev.tillpoint.api.pos.OrderBody.class).description());
+                dev.tillpoint.payments.PaymentOrder.class).description());
         JsonProcessingException e = assertThrows(JsonProcessingException.class, () -> MAPPER.readValue(
-                "{\"id\": \"o1\", \"description\": \"a\\rb\"}", dev.tillpoint.api.pos.OrderBody.class));
+                "{\"id\": \"o1\", \"description\": \"a\\rb\"}", dev.tillpoint.payments.PaymentOrder.class));
         assertEquals(new dev.tillpoint.shared.Result.FieldError("description", dev.tillpoint.api.text.Text.FREE_TEXT_MESSAGE),
                 dev.tillpoint.api.problem.JsonErrors.describe(e));
         JsonProcessingException id = assertThrows(JsonProcessingException.class, () -> MAPPER.readValue(
-                "{\"id\": \"o\\n1\"}", dev.tillpoint.api.pos.OrderBody.class));
+                "{\"id\": \"o\\n1\"}", dev.tillpoint.payments.PaymentOrder.class));
         assertEquals("id", dev.tillpoint.api.problem.JsonErrors.describe(id).field(), "order.id is single-line");
     }
 
