@@ -1,6 +1,7 @@
 package dev.tillpoint.payments;
 
 import dev.tillpoint.shared.ErrorCode;
+import dev.tillpoint.shared.Result;
 import dev.tillpoint.shared.StoredTime;
 import dev.tillpoint.shared.TransactionLocks;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * POS idempotency keys with Stripe's semantics, scoped to the terminal: one mechanism for payments,
@@ -58,24 +60,24 @@ public class IdempotencyKeys {
         }
 
         /** The answer to give for every state but NEW and REPLAY. */
-        <T> dev.tillpoint.shared.Result<T> refusal() {
+        <T> Result<T> refusal() {
             return switch (state) {
-                case CONFLICT -> dev.tillpoint.shared.Result.failure(ErrorCode.IDEMPOTENCY_CONFLICT,
+                case CONFLICT -> Result.failure(ErrorCode.IDEMPOTENCY_CONFLICT,
                         "This Idempotency-Key was used for a different request.");
-                case IN_PROGRESS -> dev.tillpoint.shared.Result.failure(ErrorCode.IDEMPOTENCY_IN_PROGRESS,
+                case IN_PROGRESS -> Result.failure(ErrorCode.IDEMPOTENCY_IN_PROGRESS,
                         "A request with this Idempotency-Key is still running.");
-                case REVERSED -> dev.tillpoint.shared.Result.failure(ErrorCode.PAYMENT_REVERSED,
+                case REVERSED -> Result.failure(ErrorCode.PAYMENT_REVERSED,
                         "The terminal reversed this Idempotency-Key.");
                 case NEW, REPLAY -> throw new IllegalStateException("Not a refusal: " + state);
             };
         }
 
         /** The stored decline, or {@code stored} answer, of a REPLAY. */
-        <T> dev.tillpoint.shared.Result<T> replay(java.util.function.Function<StoredKey, T> storedValue) {
+        <T> Result<T> replay(Function<StoredKey, T> storedValue) {
             if (stored.outcomeCode() != null) {
-                return dev.tillpoint.shared.Result.failure(stored.outcomeCode(), stored.outcomeDetail());
+                return Result.failure(stored.outcomeCode(), stored.outcomeDetail());
             }
-            return dev.tillpoint.shared.Result.ok(storedValue.apply(stored));
+            return Result.ok(storedValue.apply(stored));
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.tillpoint.payments;
 
 import dev.tillpoint.customers.AccountService;
+import dev.tillpoint.customers.CustomerService;
+import dev.tillpoint.customers.CustomerView;
 import dev.tillpoint.customers.VerifiedAccount;
 import dev.tillpoint.payments.codes.Base32;
 import dev.tillpoint.payments.codes.CodeSecrets;
@@ -56,7 +58,7 @@ public class OfflineAuthorizationService {
     CodeLockouts lockouts;
 
     @Inject
-    dev.tillpoint.customers.CustomerService customers;
+    CustomerService customers;
 
     /**
      * Checks the PIN and, when right, issues an authorization for the caller's account and device,
@@ -172,8 +174,8 @@ public class OfflineAuthorizationService {
      * @return the customer; {@code NOT_FOUND} for an unknown one
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    public Result<dev.tillpoint.customers.CustomerView> unlockCodes(String customerId) {
-        Optional<dev.tillpoint.customers.CustomerView> customer = customers.find(customerId);
+    public Result<CustomerView> unlockCodes(String customerId) {
+        Optional<CustomerView> customer = customers.find(customerId);
         if (customer.isEmpty()) {
             return Result.failure(ErrorCode.NOT_FOUND, "No customer with this id.");
         }
