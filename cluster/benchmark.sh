@@ -7,4 +7,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B verify -pl ear,it -am -Dtillpoint.it.single.skip=true -Dtillpoint.cluster.tests=ClusterScaleBenchmark "$@" \
-    | grep -E 'ClusterScaleBenchmark|approved, |Tests run|BUILD|ERROR'
+    | grep -E 'ClusterScaleBenchmark|offered|pgbench|RATIO|prepared|Tests run|BUILD|ERROR'

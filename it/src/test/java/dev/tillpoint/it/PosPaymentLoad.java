@@ -6,8 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -367,8 +365,7 @@ final class PosPaymentLoad {
             sql.execute("insert into bench_authorizations select g, 0, 0 from generate_series(1, " + rows + ") g");
             sql.execute("insert into bench_accounts select g, 1000000000 from generate_series(0, " + rows + ") g");
         }
-        Path script = Files.createTempFile("tillpoint-payment", ".sql");
-        Files.writeString(script, String.join("\n",
+        String script = String.join("\n",
                 "\\set a random(1, " + rows + ")",
                 "BEGIN;",
                 "SELECT spent FROM bench_authorizations WHERE id = :a FOR UPDATE;",
@@ -377,23 +374,9 @@ final class PosPaymentLoad {
                 "INSERT INTO bench_payments (authorization_id, amount) VALUES (:a, 100);",
                 "INSERT INTO bench_entries (payment_id, account_id, amount) VALUES (currval('bench_payments_id_seq'), :a, -100);",
                 "INSERT INTO bench_entries (payment_id, account_id, amount) VALUES (currval('bench_payments_id_seq'), 0, 100);",
-                "COMMIT;", ""));
-        Process pgbench = new ProcessBuilder(System.getProperty("tillpoint.bench.pgbench", "pgbench"), "-n",
-                "-h", pgHost, "-p", pgPort, "-U", pgUser, "-c", Integer.toString(connections), "-j", "2",
-                "-T", Integer.toString(seconds), "-f", script.toString(), pgDatabase)
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(pgbench.getInputStream().readAllBytes());
-        if (pgbench.waitFor() != 0) {
-            throw new IllegalStateException("pgbench failed: " + output);
-        }
-        Files.deleteIfExists(script);
-        for (String line : output.split("\n")) {
-            if (line.startsWith("tps = ")) {
-                return Double.parseDouble(line.substring("tps = ".length()).split(" ")[0]);
-            }
-        }
-        throw new IllegalStateException("no tps in pgbench's output: " + output);
+                "COMMIT;", "");
+        return PgBench.tps(new PgBench.Target(pgHost, pgPort, pgDatabase), script, connections, seconds)
+                .orElseThrow(() -> new IllegalStateException("pgbench could not run against " + pgDatabase));
     }
 
 }
