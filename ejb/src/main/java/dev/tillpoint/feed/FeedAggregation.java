@@ -29,7 +29,10 @@ public class FeedAggregation {
 
     /** Interactions taken in one transaction. */
     public static final int BATCH_SIZE = 200;
-    /** Hibernate's lock timeout meaning SKIP LOCKED, where the database has it (PostgreSQL does). */
+    /**
+     * Hibernate's lock timeout meaning SKIP LOCKED, where the database has it (PostgreSQL does; on H2
+     * a second consumer waits for the first one's batch and may time out, to be redelivered).
+     */
     private static final int SKIP_LOCKED = -2;
 
     @PersistenceContext(unitName = "tillpoint")
