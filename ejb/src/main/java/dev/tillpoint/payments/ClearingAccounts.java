@@ -6,7 +6,6 @@ import dev.tillpoint.shared.StoredTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +19,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class ClearingAccounts {
 
-    @PersistenceContext(unitName = "tillpoint")
+    @Inject
     EntityManager em;
 
     @Inject

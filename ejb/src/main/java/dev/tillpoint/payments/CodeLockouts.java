@@ -5,7 +5,6 @@ import dev.tillpoint.shared.StoredTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 
@@ -31,7 +30,7 @@ public class CodeLockouts {
     /** The user id of a terminal's own row: no user id can be "*". */
     static final String EVERY_USER = "*";
 
-    @PersistenceContext(unitName = "tillpoint")
+    @Inject
     EntityManager em;
 
     @Inject

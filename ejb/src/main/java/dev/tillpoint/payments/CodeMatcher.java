@@ -6,7 +6,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +32,7 @@ public class CodeMatcher {
     private static final String DECOY_ID = "decoy";
     static final int MAX_CANDIDATES = 64;
 
-    @PersistenceContext(unitName = "tillpoint")
+    @Inject
     EntityManager em;
 
     @Inject

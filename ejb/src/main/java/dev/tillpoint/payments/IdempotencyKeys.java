@@ -7,7 +7,6 @@ import dev.tillpoint.shared.TransactionLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.time.Clock;
 import java.time.Instant;
@@ -81,7 +80,7 @@ public class IdempotencyKeys {
         }
     }
 
-    @PersistenceContext(unitName = "tillpoint")
+    @Inject
     EntityManager em;
 
     @Inject

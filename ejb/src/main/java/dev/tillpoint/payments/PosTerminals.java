@@ -8,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,7 @@ public class PosTerminals {
     static final int MAX_ENTRIES = 10_000;
     static final long MAX_STALENESS_MILLIS = 2_000;
 
-    @PersistenceContext(unitName = "tillpoint")
+    @Inject
     EntityManager em;
 
     @Inject

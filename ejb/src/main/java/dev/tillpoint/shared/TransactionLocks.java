@@ -2,8 +2,8 @@ package dev.tillpoint.shared;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -29,7 +29,7 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class TransactionLocks {
 
-    @PersistenceContext(unitName = "tillpoint")
+    @Inject
     EntityManager em;
 
     @Resource
