@@ -204,7 +204,7 @@ class ClusterIT {
     void aNodeKilledMidLoadLosesNothing() {
         MixedLoad load = MixedLoad.prepare(cluster.entryUrl(), 6, 120, 10);
         load.start();
-        pauseUntil(load, 10_000);
+        load.awaitAnsweredPayments(80, Duration.ofSeconds(60)); // of a first burst of 360 (120 payers, 3 steps)
         long killedAt = load.elapsedMillis();
         cluster.kill("node2");
         System.out.println("node2 killed at " + killedAt + " ms into the load");

@@ -198,6 +198,22 @@ final class MixedLoad {
         workers.submit(() -> interact(interactions));
     }
 
+    /**
+     * Waits until {@code count} payments have their answer. The tests kill a server then rather than
+     * after a fixed delay: each payer may pay the steps around now (three at first, then one per
+     * 30 s), so on a quick machine the first burst was paid within seconds and a kill at 8 s met an
+     * idle load. A count below that burst lands while payments are still being sent.
+     */
+    void awaitAnsweredPayments(long count, Duration within) {
+        long deadline = System.currentTimeMillis() + within.toMillis();
+        while (attempts.stream().filter(a -> a.kind == Kind.PAYMENT && a.answer != null).count() < count) {
+            if (System.currentTimeMillis() > deadline) {
+                fail("fewer than " + count + " payments answered within " + within);
+            }
+            pause(10);
+        }
+    }
+
     /** Millis since the load started: the tests time their kill against it. */
     long elapsedMillis() {
         return System.currentTimeMillis() - startedAtMillis;

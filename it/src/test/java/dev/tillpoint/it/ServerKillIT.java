@@ -38,7 +38,7 @@ class ServerKillIT {
     void aServerKilledMidLoadLosesNothing() throws InterruptedException {
         MixedLoad load = MixedLoad.prepare(server.entryUrl(), 4, 60, 5);
         load.start();
-        Thread.sleep(8_000);
+        load.awaitAnsweredPayments(40, Duration.ofSeconds(60)); // of a first burst of 180 (60 payers, 3 steps)
         long killedAt = load.elapsedMillis();
         server.kill("node1");
         System.out.println("server killed at " + killedAt + " ms into the load");
