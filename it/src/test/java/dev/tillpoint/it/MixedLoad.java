@@ -206,12 +206,17 @@ final class MixedLoad {
      */
     void awaitAnsweredPayments(long count, Duration within) {
         long deadline = System.currentTimeMillis() + within.toMillis();
-        while (attempts.stream().filter(a -> a.kind == Kind.PAYMENT && a.answer != null).count() < count) {
+        while (answeredPayments() < count) {
             if (System.currentTimeMillis() > deadline) {
                 fail("fewer than " + count + " payments answered within " + within);
             }
             pause(10);
         }
+    }
+
+    /** Payments that have their answer so far. */
+    long answeredPayments() {
+        return attempts.stream().filter(a -> a.kind == Kind.PAYMENT && a.answer != null).count();
     }
 
     /** Millis since the load started: the tests time their kill against it. */
