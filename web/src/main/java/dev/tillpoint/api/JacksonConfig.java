@@ -57,7 +57,7 @@ public class JacksonConfig implements ContextResolver<ObjectMapper> {
                 // Registered after JavaTimeModule so that it takes precedence for Instant.
                 .addModule(new SimpleModule("tillpoint-strict-input")
                         .addDeserializer(Instant.class, new StrictInstantDeserializer())
-                        .addDeserializer(String.class, new TextDeserializers.SingleLineDeserializer()))
+                        .addDeserializer(String.class, TextDeserializers.SINGLE_LINE))
                 .annotationIntrospector(new TextDeserializers.FreeTextIntrospector())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)

@@ -13,49 +13,38 @@ import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import dev.tillpoint.shared.FreeText;
 
 /**
- * Jackson's string reading with {@link Text}'s rule on top: {@link SingleLineDeserializer} is
- * registered for every {@code String} of every request body, {@link FreeTextDeserializer} is what
- * {@link dev.tillpoint.shared.FreeText} fields use instead ({@link FreeTextIntrospector}). Everything else (which JSON tokens count as a string, the
+ * Jackson's string reading with {@link Text}'s rule on top: {@link #SINGLE_LINE} is registered for
+ * every {@code String} of every request body, {@link #FREE_TEXT} is what {@link FreeText} fields use
+ * instead ({@link FreeTextIntrospector}). Everything else (which JSON tokens count as a string, the
  * coercion settings) stays Jackson's own.
  */
 public final class TextDeserializers {
 
+    /** The default for every string: the single-line rule. */
+    public static final TextDeserializer SINGLE_LINE = new TextDeserializer(false);
+    /** For {@link FreeText} fields: tab and line feed allowed. */
+    public static final TextDeserializer FREE_TEXT = new TextDeserializer(true);
+
     private TextDeserializers() {
     }
 
-    /** The default for every string: the single-line rule. */
-    public static final class SingleLineDeserializer extends StdScalarDeserializer<String> {
+    /** A string reader that refuses what {@link Text} refuses, as single-line or as free text. */
+    public static final class TextDeserializer extends StdScalarDeserializer<String> {
 
         private static final long serialVersionUID = 1L;
 
-        public SingleLineDeserializer() {
+        private final boolean freeText;
+
+        private TextDeserializer(boolean freeText) {
             super(String.class);
+            this.freeText = freeText;
         }
 
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String text = StringDeserializer.instance.deserialize(parser, context);
-            if (text != null && !Text.isSingleLine(text)) {
-                throw new TextRefusedException(parser, Text.SINGLE_LINE_MESSAGE);
-            }
-            return text;
-        }
-    }
-
-    /** For {@link dev.tillpoint.shared.FreeText} fields: tab and line feed allowed. */
-    public static final class FreeTextDeserializer extends StdScalarDeserializer<String> {
-
-        private static final long serialVersionUID = 1L;
-
-        public FreeTextDeserializer() {
-            super(String.class);
-        }
-
-        @Override
-        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            String text = StringDeserializer.instance.deserialize(parser, context);
-            if (text != null && !Text.isFreeText(text)) {
-                throw new TextRefusedException(parser, Text.FREE_TEXT_MESSAGE);
+            if (text != null && !(freeText ? Text.isFreeText(text) : Text.isSingleLine(text))) {
+                throw new TextRefusedException(parser, freeText ? Text.FREE_TEXT_MESSAGE : Text.SINGLE_LINE_MESSAGE);
             }
             return text;
         }
@@ -85,7 +74,7 @@ public final class TextDeserializers {
         @Override
         public Object findDeserializer(Annotated annotated) {
             if (annotated.hasAnnotation(FreeText.class)) {
-                return FreeTextDeserializer.class;
+                return FREE_TEXT;
             }
             return super.findDeserializer(annotated);
         }
