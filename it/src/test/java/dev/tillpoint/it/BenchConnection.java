@@ -22,6 +22,8 @@ import java.util.Locale;
 final class BenchConnection implements Closeable {
 
     private static final int TIMEOUT_MILLIS = 30_000;
+    /** Connections opened by all instances: a keep-alive that held opens one per worker and phase. */
+    static final java.util.concurrent.atomic.AtomicLong OPENED = new java.util.concurrent.atomic.AtomicLong();
 
     private final String host;
     private final int port;
@@ -46,12 +48,15 @@ final class BenchConnection implements Closeable {
         String head = "POST " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nAuthorization: " + authorization
                 + "\r\nContent-Type: application/json\r\nIdempotency-Key: " + idempotencyKey
                 + "\r\nContent-Length: " + content.length + "\r\n\r\n";
+        byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
+        byte[] request = new byte[headBytes.length + content.length];
+        System.arraycopy(headBytes, 0, request, 0, headBytes.length);
+        System.arraycopy(content, 0, request, headBytes.length, content.length);
         if (socket == null) {
             open();
         }
         try {
-            out.write(head.getBytes(StandardCharsets.US_ASCII));
-            out.write(content);
+            out.write(request); // one write, one segment: head and body together, as a browser sends them
             out.flush();
             return read();
         } catch (IOException e) {
@@ -61,6 +66,7 @@ final class BenchConnection implements Closeable {
     }
 
     private void open() throws IOException {
+        OPENED.incrementAndGet();
         socket = new Socket();
         socket.setTcpNoDelay(true);
         socket.setSoTimeout(TIMEOUT_MILLIS);

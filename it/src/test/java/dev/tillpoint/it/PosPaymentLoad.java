@@ -81,12 +81,13 @@ final class PosPaymentLoad {
 
     /** What one phase measured. */
     record Figures(String phase, double offeredPerSecond, double achievedPerSecond, long expected, long other,
-                   long unsent, Histogram latency) {
+                   long unsent, long connectionsOpened, Histogram latency) {
 
         String line() {
             return String.format(Locale.ROOT, "%-22s offered %7.1f/s achieved %7.1f/s (expected answers %d, other %d,"
-                            + " not sent %d) latency ms p50 %6.1f p99 %6.1f p99.9 %6.1f max %6.1f", phase, offeredPerSecond,
-                    achievedPerSecond, expected, other, unsent, ms(latency.getValueAtPercentile(50)),
+                            + " not sent %d, connections opened %d) latency ms p50 %6.1f p99 %6.1f p99.9 %6.1f max %6.1f",
+                    phase, offeredPerSecond, achievedPerSecond, expected, other, unsent, connectionsOpened,
+                    ms(latency.getValueAtPercentile(50)),
                     ms(latency.getValueAtPercentile(99)), ms(latency.getValueAtPercentile(99.9)), ms(latency.getMaxValue()));
         }
 
@@ -274,6 +275,7 @@ final class PosPaymentLoad {
         AtomicLong unsent = new AtomicLong();
         BlockingQueue<long[]> due = new LinkedBlockingQueue<>();
         long total = (long) rate * seconds;
+        long openedBefore = BenchConnection.OPENED.get();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         ExecutorService workers = Executors.newFixedThreadPool(connections);
@@ -351,7 +353,7 @@ final class PosPaymentLoad {
         double elapsed = (System.nanoTime() - start) / 1e9;
         synchronized (latency) {
             return new Figures(phase, total / (double) seconds, expected.get() / elapsed, expected.get(), other.get(),
-                    unsent.get(), latency);
+                    unsent.get(), BenchConnection.OPENED.get() - openedBefore, latency);
         }
     }
 
