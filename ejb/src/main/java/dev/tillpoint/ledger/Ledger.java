@@ -2,13 +2,17 @@ package dev.tillpoint.ledger;
 
 import dev.tillpoint.shared.Currencies;
 import dev.tillpoint.shared.Ids;
+import dev.tillpoint.shared.Sql;
 import dev.tillpoint.shared.StoredTime;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -18,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
  * The only way money moves: opens ledger accounts, posts transfers between them and reports the
@@ -28,7 +33,6 @@ import java.util.logging.Logger;
 public class Ledger {
 
     private static final Logger LOG = Logger.getLogger(Ledger.class.getName());
-    private static final String TRANSFER_ID_PREFIX = "trf";
     private static final String VIEW_SELECT = "select new dev.tillpoint.ledger.LedgerAccountView("
             + "a.id, a.kind, a.currency, a.debitsPostedMinor, a.creditsPostedMinor) from LedgerAccount a ";
 
@@ -38,71 +42,28 @@ public class Ledger {
     @Inject
     Clock clock;
 
+    @Inject
+    Postings postings;
+
+    @Resource(lookup = "java:jboss/datasources/TillpointDS")
+    DataSource dataSource;
+
     /**
      * Posts {@code request} in the caller's transaction, which must exist: a posting is always part
-     * of a larger business change (an account opening, a payment) and must commit or roll back with it.
-     *
-     * <p>Each account's totals move by one targeted UPDATE (no entity loaded, no dirty check), which
-     * takes the row's lock; the debit's WHERE clause holds the no-overdraft rule and the currency,
-     * so "insufficient funds" is decided under that lock. Pessimistic rather than optimistic: a
-     * bank's account is credited by many concurrent postings, and with a version check most would
-     * fail and retry. Rows are locked in id order so two opposite transfers cannot deadlock: when
-     * the debit account sorts first its conditional update comes first and a refusal changes
-     * nothing; otherwise both rows are locked first (one statement, in id order). Customer accounts
-     * ({@code acc...}) sort before the clearing accounts they pay, so a payment takes the short way.
+     * of a larger business change (an account opening, a settlement) and must commit or roll back
+     * with it. The rules and statements are {@link Postings}'; the persistence context is flushed
+     * first, so the posting's plain JDBC sees what the caller wrote through it.
      *
      * @throws IllegalArgumentException when an account does not exist or is not in the transfer's
      *                                  currency: the caller built a request it should not have
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public PostingOutcome post(TransferRequest request) {
-        Objects.requireNonNull(request, "request");
-        boolean debitFirst = request.debitAccountId().compareTo(request.creditAccountId()) < 0;
-        if (!debitFirst) {
-            int locked = em.createNativeQuery("select id from ledger_accounts where id in (:one, :other) order by id for update")
-                    .setParameter("one", request.debitAccountId())
-                    .setParameter("other", request.creditAccountId())
-                    .getResultList()
-                    .size();
-            if (locked != 2) {
-                throw new IllegalArgumentException("No ledger account " + request.debitAccountId() + " or "
-                        + request.creditAccountId());
-            }
-        }
-        int debited = em.createNativeQuery("update ledger_accounts set debits_posted = debits_posted + :amount"
-                        + " where id = :account and currency = :currency"
-                        + " and (debits_must_not_exceed_credits = false or credits_posted - debits_posted >= :amount)")
-                .setParameter("amount", request.amountMinor())
-                .setParameter("account", request.debitAccountId())
-                .setParameter("currency", request.currency())
-                .executeUpdate();
-        if (debited == 0) {
-            requireAccount(request.debitAccountId(), request.currency());
-            return new PostingOutcome.InsufficientFunds(request.debitAccountId());
-        }
-        int credited = em.createNativeQuery("update ledger_accounts set credits_posted = credits_posted + :amount"
-                        + " where id = :account and currency = :currency")
-                .setParameter("amount", request.amountMinor())
-                .setParameter("account", request.creditAccountId())
-                .setParameter("currency", request.currency())
-                .executeUpdate();
-        if (credited == 0) {
-            throw new IllegalArgumentException("No ledger account " + request.creditAccountId() + " in " + request.currency());
-        }
-        Transfer transfer = Transfer.recording(Ids.generate(TRANSFER_ID_PREFIX), request, now());
-        em.persist(transfer);
-        return new PostingOutcome.Posted(transfer.view());
-    }
-
-    /** After a refused debit: an account that is missing or in another currency is the caller's bug. */
-    private void requireAccount(String id, String currency) {
-        boolean exists = !em.createNativeQuery("select 1 from ledger_accounts where id = :id and currency = :currency")
-                .setParameter("id", id)
-                .setParameter("currency", currency)
-                .getResultList()
-                .isEmpty();
-        if (!exists) {
-            throw new IllegalArgumentException("No ledger account " + id + " in " + currency);
+        em.flush();
+        try (Connection db = dataSource.getConnection()) {
+            return postings.post(db, request);
+        } catch (SQLException e) {
+            throw new Sql.Fault(e);
         }
     }
 

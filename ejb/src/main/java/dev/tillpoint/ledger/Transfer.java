@@ -81,14 +81,6 @@ public class Transfer {
         return new Transfer(id, request, createdAt);
     }
 
-    /**
-     * The transfer that records {@code request} when its accounts' totals are moved by targeted
-     * updates ({@link Ledger#post}), which check the same rules in their WHERE clauses.
-     */
-    static Transfer recording(String id, TransferRequest request, Instant createdAt) {
-        return new Transfer(Objects.requireNonNull(id, "id"), request, Objects.requireNonNull(createdAt, "createdAt"));
-    }
-
     /** @throws IllegalArgumentException when the accounts are not the request's or not all in its currency */
     static void requireAccountsOf(TransferRequest request, LedgerAccount debitAccount, LedgerAccount creditAccount) {
         if (!debitAccount.id().equals(request.debitAccountId()) || !creditAccount.id().equals(request.creditAccountId())) {

@@ -14,10 +14,11 @@
  *       refunds may exceed its sales).</li>
  *   <li>Per currency, the sum of all debits posted equals the sum of all credits posted, and both
  *       equal the sum of the transfers: the trial balance checks all three.</li>
- *   <li>Posting locks both accounts ({@code PESSIMISTIC_WRITE}, in id order). Ledger accounts are
- *       loaded as entities only under that lock or right after being created; every read returns a
- *       projection. So a managed account is never stale, and the read-modify-write of its totals
- *       cannot lose a concurrent update.</li>
+ *   <li>Posting ({@link dev.tillpoint.ledger.Postings}, plain JDBC on the caller's transaction)
+ *       moves each account's totals by one targeted UPDATE, which takes the row's lock, rows in id
+ *       order; the debit's WHERE clause holds the no-overdraft rule, so it is decided under that
+ *       lock and no concurrent update is lost. Ledger accounts are loaded as entities only right
+ *       after being created; every other read returns a projection.</li>
  *   <li>The bank's funding and payout accounts exist for every allowed currency, with ids
  *       {@code bank-funding-EUR}, {@code bank-payout-EUR}...: seeded by migration for the default
  *       currencies and ensured at startup for any other configured one.</li>

@@ -1,6 +1,7 @@
 package dev.tillpoint.messaging;
 
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -26,6 +27,9 @@ import java.util.Objects;
  */
 public record Envelope(String messageId, String type, int version, Instant occurredAt, JsonObject payload) {
 
+    /** One factory: {@code Json.createObjectBuilder()} looks the provider up again on every call. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(null);
+
     public Envelope {
         Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(type, "type");
@@ -37,7 +41,7 @@ public record Envelope(String messageId, String type, int version, Instant occur
     }
 
     public String toJson() {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("messageId", messageId)
                 .add("type", type)
                 .add("version", version)

@@ -2,7 +2,6 @@ package dev.tillpoint.messaging;
 
 import dev.tillpoint.shared.Ids;
 import dev.tillpoint.shared.StoredTime;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -10,16 +9,14 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 
 /**
  * Where a service puts a message that must leave if, and only if, its transaction commits
  * (DESIGN.md "Architecture": the transactional outbox). The message is a row of the service's own
  * database transaction, so the payment path never spans the database and the broker in a
- * two-phase commit; the relay sends it after commit.
+ * two-phase commit; the relay sends it after commit. For callers in a JPA transaction; the POS
+ * payment path, which speaks plain JDBC, writes through {@link OutboxWriter} itself.
  */
 @Stateless
 public class Outbox {
@@ -31,11 +28,8 @@ public class Outbox {
     @PersistenceContext(unitName = "tillpoint")
     EntityManager em;
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
-
     @Inject
-    OutboxWakeUp wakeUp;
+    OutboxWriter writer;
 
     @Inject
     Clock clock;
@@ -49,28 +43,7 @@ public class Outbox {
     public Envelope enqueue(Destination destination, String type, int version, JsonObject payload) {
         Envelope envelope = new Envelope(Ids.generate(MESSAGE_ID_PREFIX), type, version, StoredTime.now(clock), payload);
         em.persist(new OutboxMessage(envelope, destination));
-        wakeRelayAfterCommit();
+        writer.wakeRelayAfterCommit();
         return envelope;
-    }
-
-    /** One synchronization per transaction, however many messages it writes. */
-    private void wakeRelayAfterCommit() {
-        if (transactions.getResource(WAKE_UP_REGISTERED) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_UP_REGISTERED, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to add to the transaction
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    wakeUp.wake();
-                }
-            }
-        });
     }
 }

@@ -1,10 +1,14 @@
 package dev.tillpoint.payments;
 
 import dev.tillpoint.shared.ErrorCode;
-import dev.tillpoint.shared.StoredTime;
+import dev.tillpoint.shared.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
@@ -30,6 +34,7 @@ public class CodeLockouts {
     /** The user id of a terminal's own row: no user id can be "*". */
     static final String EVERY_USER = "*";
 
+    /** Only for {@link #unlock}, an admin's call in a JPA transaction; the payment path uses its JDBC connection. */
     @Inject
     EntityManager em;
 
@@ -43,27 +48,30 @@ public class CodeLockouts {
     record Gate(boolean locked, int rows, Instant pairCountsFrom, Instant terminalCountsFrom) {
     }
 
-    /** Locks and reads the pair's and the terminal's rows for the rest of the transaction. */
-    Gate enter(String userId, String terminalId, Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select user_id, locked_until, counts_from from code_lockouts"
-                        + " where terminal_scope = :terminal and user_id in (:user, '*') order by user_id for update")
-                .setParameter("terminal", terminalId)
-                .setParameter("user", userId)
-                .getResultList();
+    /** Locks and reads the pair's and the terminal's rows for the rest of the transaction ({@code db} is its connection). */
+    Gate enter(Connection db, String userId, String terminalId, Instant now) throws SQLException {
         boolean locked = false;
+        int rows = 0;
         Instant pairCountsFrom = null;
         Instant terminalCountsFrom = null;
-        for (Object[] row : rows) {
-            locked |= StoredTime.fromColumn(row[1]).isAfter(now);
-            Instant countsFrom = row[2] == null ? null : StoredTime.fromColumn(row[2]);
-            if (EVERY_USER.equals(row[0])) {
-                terminalCountsFrom = countsFrom;
-            } else {
-                pairCountsFrom = countsFrom;
+        try (PreparedStatement select = db.prepareStatement("select user_id, locked_until, counts_from from code_lockouts"
+                + " where terminal_scope = ? and user_id in (?, '*') order by user_id for update")) {
+            select.setString(1, terminalId);
+            select.setString(2, userId);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    rows++;
+                    locked |= Sql.getInstant(row, 2).isAfter(now);
+                    Instant countsFrom = Sql.getInstant(row, 3);
+                    if (EVERY_USER.equals(row.getString(1))) {
+                        terminalCountsFrom = countsFrom;
+                    } else {
+                        pairCountsFrom = countsFrom;
+                    }
+                }
             }
         }
-        return new Gate(locked, rows.size(), pairCountsFrom, terminalCountsFrom);
+        return new Gate(locked, rows, pairCountsFrom, terminalCountsFrom);
     }
 
     /**
@@ -72,10 +80,10 @@ public class CodeLockouts {
      * @return whether the request is answered {@code CODE_INVALID} (and its decline is to be
      *         recorded); false when the limit was reached meanwhile: {@code LOCKED}, nothing recorded
      */
-    boolean countWrongCode(String userId, String terminalId, Instant now, Gate gate) {
+    boolean countWrongCode(Connection db, String userId, String terminalId, Instant now, Gate gate) throws SQLException {
         if (gate.rows() < 2) {
-            createRows(userId, terminalId);
-            gate = enter(userId, terminalId, now);
+            createRows(db, userId, terminalId);
+            gate = enter(db, userId, terminalId, now);
             if (gate.locked()) {
                 return false;
             }
@@ -83,32 +91,36 @@ public class CodeLockouts {
         Instant windowStart = now.minus(policy.codeLockoutWindow());
         Instant pairSince = later(windowStart, gate.pairCountsFrom());
         Instant terminalSince = later(windowStart, gate.terminalCountsFrom());
-        Object[] counts = (Object[]) em.createNativeQuery("select"
-                        + " coalesce(sum(case when user_id = :user and created_at > :pairSince then 1 else 0 end), 0),"
-                        + " coalesce(sum(case when created_at > :terminalSince then 1 else 0 end), 0)"
-                        + " from payment_declines where terminal_id = :terminal and code = 'CODE_INVALID'"
-                        + " and created_at > :since")
-                .setParameter("user", userId)
-                .setParameter("pairSince", pairSince)
-                .setParameter("terminalSince", terminalSince)
-                .setParameter("terminal", terminalId)
-                .setParameter("since", pairSince.isBefore(terminalSince) ? pairSince : terminalSince)
-                .getSingleResult();
-        long pairCount = ((Number) counts[0]).longValue();
-        long terminalCount = ((Number) counts[1]).longValue();
+        long pairCount;
+        long terminalCount;
+        try (PreparedStatement select = db.prepareStatement("select"
+                + " coalesce(sum(case when user_id = ? and created_at > ? then 1 else 0 end), 0),"
+                + " coalesce(sum(case when created_at > ? then 1 else 0 end), 0)"
+                + " from payment_declines where terminal_id = ? and code = 'CODE_INVALID' and created_at > ?")) {
+            select.setString(1, userId);
+            Sql.setInstant(select, 2, pairSince);
+            Sql.setInstant(select, 3, terminalSince);
+            select.setString(4, terminalId);
+            Sql.setInstant(select, 5, pairSince.isBefore(terminalSince) ? pairSince : terminalSince);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                pairCount = row.getLong(1);
+                terminalCount = row.getLong(2);
+            }
+        }
         Instant until = now.plus(policy.codeLockoutLock());
         if (pairCount >= policy.codeLockoutTerminalAttempts() || terminalCount >= policy.codeLockoutTerminalWideAttempts()) {
-            lock(pairCount >= policy.codeLockoutTerminalAttempts() ? userId : EVERY_USER, terminalId, until);
+            lock(db, pairCount >= policy.codeLockoutTerminalAttempts() ? userId : EVERY_USER, terminalId, until);
             return false;
         }
         if (pairCount + 1 >= policy.codeLockoutTerminalAttempts()) {
-            lock(userId, terminalId, until);
+            lock(db, userId, terminalId, until);
         }
         if (terminalCount + 1 >= policy.codeLockoutTerminalWideAttempts()) {
-            lock(EVERY_USER, terminalId, until);
+            lock(db, EVERY_USER, terminalId, until);
         }
         if (pairCount == 0) {
-            suspectAttack(userId, terminalId, windowStart, now);
+            suspectAttack(db, userId, terminalId, windowStart, now);
         }
         return true;
     }
@@ -128,39 +140,48 @@ public class CodeLockouts {
     }
 
     /** A wrong code from a terminal new to this user's wrong codes: several such terminals are an attack. */
-    private void suspectAttack(String userId, String terminalId, Instant windowStart, Instant now) {
-        Number otherTerminals = (Number) em.createNativeQuery("select count(distinct terminal_id) from payment_declines"
-                        + " where user_id = :user and code = :code and created_at > :since and terminal_id <> :terminal")
-                .setParameter("user", userId)
-                .setParameter("code", ErrorCode.CODE_INVALID.name())
-                .setParameter("since", windowStart)
-                .setParameter("terminal", terminalId)
-                .getSingleResult();
-        int terminals = otherTerminals.intValue() + 1;
+    private void suspectAttack(Connection db, String userId, String terminalId, Instant windowStart, Instant now)
+            throws SQLException {
+        int otherTerminals;
+        try (PreparedStatement select = db.prepareStatement("select count(distinct terminal_id) from payment_declines"
+                + " where user_id = ? and code = ? and created_at > ? and terminal_id <> ?")) {
+            select.setString(1, userId);
+            select.setString(2, ErrorCode.CODE_INVALID.name());
+            Sql.setInstant(select, 3, windowStart);
+            select.setString(4, terminalId);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                otherTerminals = row.getInt(1);
+            }
+        }
+        int terminals = otherTerminals + 1;
         if (terminals >= policy.codeAttackTerminals()) {
-            events.codeAttackSuspected(userId, terminalId, terminals, policy.codeLockoutWindow(), now);
+            events.codeAttackSuspected(db, userId, terminalId, terminals, policy.codeLockoutWindow(), now);
         }
     }
 
     /** Rows in one order ("*" sorts first), each skipped when a concurrent request made it. */
-    private void createRows(String userId, String terminalId) {
-        for (String user : List.of(EVERY_USER, userId)) {
-            em.createNativeQuery("insert into code_lockouts (user_id, terminal_scope, locked_until)"
-                            + " values (:user, :terminal, :epoch) on conflict do nothing")
-                    .setParameter("user", user)
-                    .setParameter("terminal", terminalId)
-                    .setParameter("epoch", Instant.EPOCH)
-                    .executeUpdate();
+    private void createRows(Connection db, String userId, String terminalId) throws SQLException {
+        try (PreparedStatement insert = db.prepareStatement("insert into code_lockouts (user_id, terminal_scope,"
+                + " locked_until) values (?, ?, ?) on conflict do nothing")) {
+            for (String user : List.of(EVERY_USER, userId)) {
+                insert.setString(1, user);
+                insert.setString(2, terminalId);
+                Sql.setInstant(insert, 3, Instant.EPOCH);
+                insert.executeUpdate();
+            }
         }
     }
 
-    private void lock(String user, String terminalId, Instant until) {
-        em.createNativeQuery("update code_lockouts set locked_until = :until where user_id = :user"
-                        + " and terminal_scope = :terminal and locked_until < :until")
-                .setParameter("until", until)
-                .setParameter("user", user)
-                .setParameter("terminal", terminalId)
-                .executeUpdate();
+    private void lock(Connection db, String user, String terminalId, Instant until) throws SQLException {
+        try (PreparedStatement update = db.prepareStatement("update code_lockouts set locked_until = ?"
+                + " where user_id = ? and terminal_scope = ? and locked_until < ?")) {
+            Sql.setInstant(update, 1, until);
+            update.setString(2, user);
+            update.setString(3, terminalId);
+            Sql.setInstant(update, 4, until);
+            update.executeUpdate();
+        }
     }
 
     private static Instant later(Instant one, Instant other) {

@@ -5,7 +5,11 @@ import dev.tillpoint.payments.codes.Totp;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import dev.tillpoint.shared.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,16 +28,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * a wrong code for a user with many authorizations takes as long as one for an unknown user. Only a
  * user with more matchable authorizations than that (a phone replaced every day keeps a day of
  * revoked ones) costs more, up to {@value #MAX_CANDIDATES}, the most a code is matched against.
- * Reads columns, not entities: the authorization the payment then uses is read again under its lock.
+ * Reads columns over JDBC, not entities: the authorization the payment then uses is read again under its lock.
  */
 @ApplicationScoped
 public class CodeMatcher {
 
     private static final String DECOY_ID = "decoy";
     static final int MAX_CANDIDATES = 64;
-
-    @Inject
-    EntityManager em;
 
     @Inject
     CodeSecrets secrets;
@@ -69,32 +70,34 @@ public class CodeMatcher {
         Arrays.fill(secret, (byte) 0);
     }
 
-    public Optional<Match> match(String userId, String securityCode, Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, secret_ciphertext, last_used_step"
-                        + " from offline_authorizations where customer_id = :user and expires_at > :oldest"
-                        + " order by case when (revoked_at is null or revoked_at >= expires_at) and expires_at > :now"
-                        + " then 0 else 1 end, expires_at desc, id")
-                .setParameter("user", userId)
-                .setParameter("oldest", now.minus(policy.expiredMatch()))
-                .setParameter("now", now)
-                .setMaxResults(MAX_CANDIDATES)
-                .getResultList();
-        return firstMatch(slate(rows), securityCode, Totp.stepAt(now));
+    /** In the caller's transaction; {@code db} is its connection. */
+    public Optional<Match> match(Connection db, String userId, String securityCode, Instant now) throws SQLException {
+        List<Candidate> found = new ArrayList<>(candidates);
+        try (PreparedStatement select = db.prepareStatement("select id, secret_ciphertext, last_used_step"
+                + " from offline_authorizations where customer_id = ? and expires_at > ?"
+                + " order by case when (revoked_at is null or revoked_at >= expires_at) and expires_at > ?"
+                + " then 0 else 1 end, expires_at desc, id limit " + MAX_CANDIDATES)) {
+            select.setString(1, userId);
+            Sql.setInstant(select, 2, now.minus(policy.expiredMatch()));
+            Sql.setInstant(select, 3, now);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    found.add(new Candidate(row.getString(1), row.getString(2), Sql.getLong(row, 3)));
+                }
+            }
+        }
+        return firstMatch(slate(found), securityCode, Totp.stepAt(now));
     }
 
     /** The user's candidates in order of preference, then decoys up to {@link #candidates}. */
-    List<Candidate> slate(List<Object[]> rows) {
-        List<Candidate> slate = new ArrayList<>(candidates);
-        for (Object[] row : rows) {
-            slate.add(new Candidate((String) row[0], (String) row[1], row[2] == null ? null : ((Number) row[2]).longValue()));
-        }
+    List<Candidate> slate(List<Candidate> found) {
+        List<Candidate> slate = new ArrayList<>(Math.max(candidates, found.size()));
+        slate.addAll(found);
         while (slate.size() < candidates) {
             slate.add(new Candidate(DECOY_ID, decoyCiphertext, null));
         }
         return slate;
     }
-
     /** Every candidate is tried, even after a match, so that where the match is takes no time to tell. */
     private Optional<Match> firstMatch(List<Candidate> slate, String securityCode, long current) {
         Match first = null;

@@ -6,13 +6,14 @@ import dev.tillpoint.shared.StoredTime;
 import dev.tillpoint.shared.TransactionLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import dev.tillpoint.shared.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * POS idempotency keys with Stripe's semantics, scoped to the terminal: one mechanism for payments,
@@ -71,17 +72,19 @@ public class IdempotencyKeys {
             };
         }
 
-        /** The stored decline, or {@code stored} answer, of a REPLAY. */
-        <T> Result<T> replay(Function<StoredKey, T> storedValue) {
-            if (stored.outcomeCode() != null) {
+        /** Whether this REPLAY's stored answer is a decline (else it names what was made). */
+        boolean replaysDecline() {
+            return stored.outcomeCode() != null;
+        }
+
+        /** The stored decline of a REPLAY, or {@code made}: what the first request made, read again. */
+        <T> Result<T> replay(T made) {
+            if (replaysDecline()) {
                 return Result.failure(stored.outcomeCode(), stored.outcomeDetail());
             }
-            return Result.ok(storedValue.apply(stored));
+            return Result.ok(made);
         }
     }
-
-    @Inject
-    EntityManager em;
 
     @Inject
     Clock clock;
@@ -89,12 +92,13 @@ public class IdempotencyKeys {
     @Inject
     TransactionLocks locks;
 
-    /** In the caller's transaction: see the class comment. */
-    public Claim claim(String terminalId, String key, Operation operation, String fingerprint) {
-        if (!locks.tryLock(lockName(terminalId, key))) {
+    /** In the caller's transaction ({@code db} is its connection): see the class comment. */
+    public Claim claim(Connection db, String terminalId, String key, Operation operation, String fingerprint)
+            throws SQLException {
+        if (!locks.tryLock(db, lockName(terminalId, key))) {
             return new Claim(Claim.State.IN_PROGRESS, null);
         }
-        Optional<StoredKey> found = read(terminalId, key);
+        Optional<StoredKey> found = read(db, terminalId, key);
         if (found.isEmpty()) {
             return new Claim(Claim.State.NEW, null);
         }
@@ -112,25 +116,25 @@ public class IdempotencyKeys {
      * Stores a claimed key's answer in the caller's transaction: the payment or refund made, or the
      * decline code and detail answered (exactly one of the three).
      */
-    public void complete(String terminalId, String key, Operation operation, String fingerprint, String paymentId,
-            String refundId, ErrorCode outcome, String detail) {
-        // Only the columns with a value are named: a null bound into a native query has no SQL type
-        // PostgreSQL can infer.
-        String column = paymentId != null ? "payment_id" : refundId != null ? "refund_id" : "outcome_code, outcome_detail";
-        String value = paymentId != null || refundId != null ? ":outcome" : ":outcome, :detail";
-        Query insert = em.createNativeQuery("insert into pos_idempotency_keys (terminal_id, idempotency_key, operation,"
-                        + " request_fingerprint, state, " + column + ", created_at, completed_at)"
-                        + " values (:terminal, :key, :operation, :fingerprint, 'COMPLETED', " + value + ", :now, :now)")
-                .setParameter("terminal", terminalId)
-                .setParameter("key", key)
-                .setParameter("operation", operation.name())
-                .setParameter("fingerprint", fingerprint)
-                .setParameter("outcome", paymentId != null ? paymentId : refundId != null ? refundId : outcome.name())
-                .setParameter("now", StoredTime.now(clock));
-        if (paymentId == null && refundId == null) {
-            insert.setParameter("detail", detail == null ? "" : detail);
+    public void complete(Connection db, String terminalId, String key, Operation operation, String fingerprint,
+            String paymentId, String refundId, ErrorCode outcome, String detail) throws SQLException {
+        boolean made = paymentId != null || refundId != null;
+        try (PreparedStatement insert = db.prepareStatement("insert into pos_idempotency_keys (terminal_id,"
+                + " idempotency_key, operation, request_fingerprint, state, payment_id, refund_id, outcome_code,"
+                + " outcome_detail, created_at, completed_at) values (?, ?, ?, ?, 'COMPLETED', ?, ?, ?, ?, ?, ?)")) {
+            Instant now = StoredTime.now(clock);
+            insert.setString(1, terminalId);
+            insert.setString(2, key);
+            insert.setString(3, operation.name());
+            insert.setString(4, fingerprint);
+            Sql.setString(insert, 5, paymentId);
+            Sql.setString(insert, 6, refundId);
+            Sql.setString(insert, 7, made ? null : outcome.name());
+            Sql.setString(insert, 8, made ? null : detail == null ? "" : detail);
+            Sql.setInstant(insert, 9, now);
+            Sql.setInstant(insert, 10, now);
+            insert.executeUpdate();
         }
-        insert.executeUpdate();
     }
 
     /**
@@ -140,21 +144,23 @@ public class IdempotencyKeys {
      * @return IN_PROGRESS while a request with the key runs; NEW when the key is now recorded as
      *         reversed; else REPLAY with the stored row (reversed, a payment's or a refund's)
      */
-    public Claim reverse(String terminalId, String key) {
-        if (!locks.tryLock(lockName(terminalId, key))) {
+    public Claim reverse(Connection db, String terminalId, String key) throws SQLException {
+        if (!locks.tryLock(db, lockName(terminalId, key))) {
             return new Claim(Claim.State.IN_PROGRESS, null);
         }
-        Optional<StoredKey> found = read(terminalId, key);
+        Optional<StoredKey> found = read(db, terminalId, key);
         if (found.isPresent()) {
             return new Claim(Claim.State.REPLAY, found.get());
         }
-        Instant now = StoredTime.now(clock);
-        em.createNativeQuery("insert into pos_idempotency_keys (terminal_id, idempotency_key, operation,"
-                        + " state, created_at, completed_at) values (:terminal, :key, 'PAYMENT', 'REVERSED', :now, :now)")
-                .setParameter("terminal", terminalId)
-                .setParameter("key", key)
-                .setParameter("now", now)
-                .executeUpdate();
+        try (PreparedStatement insert = db.prepareStatement("insert into pos_idempotency_keys (terminal_id,"
+                + " idempotency_key, operation, state, created_at, completed_at) values (?, ?, 'PAYMENT', 'REVERSED', ?, ?)")) {
+            Instant now = StoredTime.now(clock);
+            insert.setString(1, terminalId);
+            insert.setString(2, key);
+            Sql.setInstant(insert, 3, now);
+            Sql.setInstant(insert, 4, now);
+            insert.executeUpdate();
+        }
         return new Claim(Claim.State.NEW, null);
     }
 
@@ -162,16 +168,21 @@ public class IdempotencyKeys {
         return "pos-idempotency-key\n" + terminalId + "\n" + key;
     }
 
-    private Optional<StoredKey> read(String terminalId, String key) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select operation, request_fingerprint, state, payment_id, refund_id,"
-                        + " outcome_code, outcome_detail from pos_idempotency_keys"
-                        + " where terminal_id = :terminal and idempotency_key = :key")
-                .setParameter("terminal", terminalId)
-                .setParameter("key", key)
-                .getResultList();
-        return rows.stream().findFirst().map(row -> new StoredKey(Operation.valueOf((String) row[0]), (String) row[1],
-                "REVERSED".equals(row[2]), (String) row[3], (String) row[4],
-                row[5] == null ? null : ErrorCode.valueOf((String) row[5]), (String) row[6]));
+    private Optional<StoredKey> read(Connection db, String terminalId, String key) throws SQLException {
+        try (PreparedStatement select = db.prepareStatement("select operation, request_fingerprint, state, payment_id,"
+                + " refund_id, outcome_code, outcome_detail from pos_idempotency_keys"
+                + " where terminal_id = ? and idempotency_key = ?")) {
+            select.setString(1, terminalId);
+            select.setString(2, key);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                String outcome = row.getString(6);
+                return Optional.of(new StoredKey(Operation.valueOf(row.getString(1)), row.getString(2),
+                        "REVERSED".equals(row.getString(3)), row.getString(4), row.getString(5),
+                        outcome == null ? null : ErrorCode.valueOf(outcome), row.getString(7)));
+            }
+        }
     }
 }

@@ -1,12 +1,15 @@
 package dev.tillpoint.payments;
 
 import dev.tillpoint.messaging.Destination;
-import dev.tillpoint.messaging.Outbox;
+import dev.tillpoint.messaging.OutboxWriter;
 import dev.tillpoint.messaging.PaymentEventMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -18,6 +21,9 @@ import java.time.Instant;
 @ApplicationScoped
 public class PaymentEvents {
 
+    /** One factory: {@code Json.createObjectBuilder()} looks the provider up again on every call. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(null);
+
     public static final String APPROVED = PaymentEventMessage.APPROVED;
     public static final String REVERSED = PaymentEventMessage.REVERSED;
     public static final String REFUNDED = PaymentEventMessage.REFUNDED;
@@ -26,26 +32,28 @@ public class PaymentEvents {
     static final int VERSION = PaymentEventMessage.VERSION;
 
     @Inject
-    Outbox outbox;
+    OutboxWriter outbox;
 
-    public void approved(Payment payment, Instant at) {
-        outbox.enqueue(Destination.PAYMENT_EVENTS, APPROVED, VERSION, base(payment, payment.amountMinor(), at).build());
+    public void approved(Connection db, PaymentRow payment, Instant at) throws SQLException {
+        outbox.enqueue(db, Destination.PAYMENT_EVENTS, APPROVED, VERSION, base(payment, payment.amountMinor(), at).build());
     }
 
-    public void reversed(Payment payment, Instant at) {
-        outbox.enqueue(Destination.PAYMENT_EVENTS, REVERSED, VERSION,
+    public void reversed(Connection db, PaymentRow payment, Instant at) throws SQLException {
+        outbox.enqueue(db, Destination.PAYMENT_EVENTS, REVERSED, VERSION,
                 base(payment, payment.amountMinor(), at).add("reversalId", payment.reversalId()).build());
     }
 
-    public void refunded(Payment payment, Refund refund, Instant at) {
-        outbox.enqueue(Destination.PAYMENT_EVENTS, REFUNDED, VERSION, base(payment, refund.amountMinor(), at)
+    public void refunded(Connection db, PaymentRow payment, RefundView refund, String refundTerminalId, Instant at)
+            throws SQLException {
+        outbox.enqueue(db, Destination.PAYMENT_EVENTS, REFUNDED, VERSION, base(payment, refund.amountMinor(), at)
                 .add("refundId", refund.id())
-                .add("refundTerminalId", refund.terminalId())
+                .add("refundTerminalId", refundTerminalId)
                 .build());
     }
 
-    public void codeAttackSuspected(String userId, String terminalId, int terminals, Duration window, Instant at) {
-        outbox.enqueue(Destination.PAYMENT_EVENTS, CODE_ATTACK_SUSPECTED, VERSION, Json.createObjectBuilder()
+    public void codeAttackSuspected(Connection db, String userId, String terminalId, int terminals, Duration window,
+            Instant at) throws SQLException {
+        outbox.enqueue(db, Destination.PAYMENT_EVENTS, CODE_ATTACK_SUSPECTED, VERSION, JSON.createObjectBuilder()
                 .add("userId", userId)
                 .add("terminalId", terminalId)
                 .add("terminals", terminals)
@@ -54,8 +62,8 @@ public class PaymentEvents {
                 .build());
     }
 
-    private static JsonObjectBuilder base(Payment payment, long amountMinor, Instant at) {
-        return Json.createObjectBuilder()
+    private static JsonObjectBuilder base(PaymentRow payment, long amountMinor, Instant at) {
+        return JSON.createObjectBuilder()
                 .add("paymentId", payment.id())
                 .add("amount", amountMinor)
                 .add("paymentAmount", payment.amountMinor())

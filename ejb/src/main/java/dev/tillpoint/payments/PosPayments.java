@@ -1,25 +1,29 @@
 package dev.tillpoint.payments;
 
-import dev.tillpoint.ledger.Ledger;
 import dev.tillpoint.ledger.PostingOutcome;
+import dev.tillpoint.ledger.Postings;
 import dev.tillpoint.ledger.TransferKind;
 import dev.tillpoint.ledger.TransferRequest;
 import dev.tillpoint.shared.Currencies;
 import dev.tillpoint.shared.ErrorCode;
 import dev.tillpoint.shared.Ids;
 import dev.tillpoint.shared.Result;
+import dev.tillpoint.shared.Sql;
 import dev.tillpoint.shared.StoredTime;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * The POS side of offline payments: a payment, a refund, a reversal, each one JTA transaction that
@@ -35,7 +39,9 @@ import java.util.Optional;
  * answers, not rollbacks: the decline, the key's stored answer and the wrong-code count commit.
  *
  * <p>The caller comes resolved ({@link PosTerminal}); the commands come validated (Bean Validation
- * on {@link PaymentCommand} and {@link RefundCommand}). Locks are taken in one order everywhere
+ * on {@link PaymentCommand} and {@link RefundCommand}). Every statement is plain JDBC on the
+ * transaction's one connection, taken here and handed down ({@link Sql} says why); the helpers are
+ * plain CDI beans, so this class's business method is the request's only EJB call. Locks are taken in one order everywhere
  * (the key's try-lock, the code-lock rows, the payment, the authorization, then the ledger's
  * accounts in id order), so these never deadlock.
  */
@@ -52,8 +58,8 @@ public class PosPayments {
     private static final int APPROVAL_CODE_LENGTH = 6;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @PersistenceContext(unitName = "tillpoint")
-    EntityManager em;
+    @Resource(lookup = "java:jboss/datasources/TillpointDS")
+    DataSource dataSource;
 
     @Inject
     Clock clock;
@@ -83,7 +89,7 @@ public class PosPayments {
     PaymentEvents events;
 
     @Inject
-    Ledger ledger;
+    Postings postings;
 
     /**
      * The second approval.
@@ -98,32 +104,42 @@ public class PosPayments {
         if (!currencies.isAllowed(command.currency())) {
             return Result.invalid("currency", "must be one of " + String.join(", ", currencies.all()));
         }
+        try (Connection db = dataSource.getConnection()) {
+            return pay(db, terminal, idempotencyKey, command);
+        } catch (SQLException e) {
+            throw new Sql.Fault(e);
+        }
+    }
+
+    private Result<PaymentView> pay(Connection db, PosTerminal terminal, String idempotencyKey, PaymentCommand command)
+            throws SQLException {
         String fingerprint = fingerprints.ofPayment(command);
-        IdempotencyKeys.Claim claim = keys.claim(terminal.terminalId(), idempotencyKey,
+        IdempotencyKeys.Claim claim = keys.claim(db, terminal.terminalId(), idempotencyKey,
                 IdempotencyKeys.Operation.PAYMENT, fingerprint);
         switch (claim.state()) {
             case NEW:
                 break;
             case REPLAY:
-                return claim.replay(stored -> em.find(Payment.class, stored.paymentId()).originalApproval());
+                return claim.replay(claim.replaysDecline() ? null
+                        : PaymentRow.find(db, claim.stored().paymentId(), false).originalApproval());
             default:
                 return claim.refusal();
         }
         Instant now = StoredTime.now(clock);
-        Answer answer = new Answer(terminal, idempotencyKey, fingerprint, command, now);
-        CodeLockouts.Gate gate = lockouts.enter(command.userId(), terminal.terminalId(), now);
+        Answer answer = new Answer(db, terminal, idempotencyKey, fingerprint, command, now);
+        CodeLockouts.Gate gate = lockouts.enter(db, command.userId(), terminal.terminalId(), now);
         if (gate.locked()) {
             return locked();
         }
-        Optional<CodeMatcher.Match> match = matcher.match(command.userId(), command.securityCode(), now);
+        Optional<CodeMatcher.Match> match = matcher.match(db, command.userId(), command.securityCode(), now);
         if (match.isEmpty()) {
-            if (!lockouts.countWrongCode(command.userId(), terminal.terminalId(), now, gate)) {
+            if (!lockouts.countWrongCode(db, command.userId(), terminal.terminalId(), now, gate)) {
                 return locked();
             }
             return answer.declined(ErrorCode.CODE_INVALID, null, null);
         }
         long step = match.get().step();
-        PayingAuthorization authorization = lockAuthorization(match.get().authorizationId(), step);
+        PayingAuthorization authorization = lockAuthorization(db, match.get().authorizationId(), step);
         Optional<ErrorCode> decline = PaymentRules.firstDecline(authorization, step, terminal.currency(),
                 command.currency(), command.amount(), now);
         if (decline.isPresent()) {
@@ -131,38 +147,41 @@ public class PosPayments {
         }
         String clearingAccountId = clearingAccountOf(terminal);
         String paymentId = Ids.generate(PAYMENT_PREFIX);
-        PostingOutcome posted = ledger.post(new TransferRequest(authorization.accountId(), clearingAccountId,
+        PostingOutcome posted = postings.post(db, new TransferRequest(authorization.accountId(), clearingAccountId,
                 command.currency(), command.amount(), TransferKind.PAYMENT, paymentId));
         if (posted instanceof PostingOutcome.InsufficientFunds) {
             // The balance read with the authorization was overtaken by another payment of the account.
             return answer.declined(ErrorCode.INSUFFICIENT_FUNDS, authorization, step);
         }
-        em.createNativeQuery("update offline_authorizations set last_used_step = :step,"
-                        + " spent_minor = spent_minor + :amount where id = :id")
-                .setParameter("step", step)
-                .setParameter("amount", command.amount())
-                .setParameter("id", authorization.id())
-                .executeUpdate();
-        Payment payment = new Payment(paymentId, new ApprovedPayment(terminal.terminalId(), terminal.merchantId(),
-                authorization.customerId(), authorization.accountId(), authorization.id(), clearingAccountId,
-                command.currency(), command.amount(), step, approvalCode(), command.orderId(),
+        try (PreparedStatement update = db.prepareStatement("update offline_authorizations set last_used_step = ?,"
+                + " spent_minor = spent_minor + ? where id = ?")) {
+            update.setLong(1, step);
+            update.setLong(2, command.amount());
+            update.setString(3, authorization.id());
+            update.executeUpdate();
+        }
+        PaymentRow payment = PaymentRow.approved(paymentId, new ApprovedPayment(terminal.terminalId(),
+                terminal.merchantId(), authorization.customerId(), authorization.accountId(), authorization.id(),
+                clearingAccountId, command.currency(), command.amount(), step, approvalCode(), command.orderId(),
                 command.orderDescription(), idempotencyKey), now);
-        em.persist(payment);
-        keys.complete(terminal.terminalId(), idempotencyKey, IdempotencyKeys.Operation.PAYMENT, fingerprint, paymentId,
-                null, null, null);
-        events.approved(payment, now);
+        payment.insert(db);
+        keys.complete(db, terminal.terminalId(), idempotencyKey, IdempotencyKeys.Operation.PAYMENT, fingerprint,
+                paymentId, null, null, null);
+        events.approved(db, payment, now);
         return Result.ok(payment.view());
     }
 
     /** The answers of one payment request that are stored with its key. */
     private final class Answer {
+        private final Connection db;
         private final PosTerminal terminal;
         private final String key;
         private final String fingerprint;
         private final PaymentCommand command;
         private final Instant now;
 
-        Answer(PosTerminal terminal, String key, String fingerprint, PaymentCommand command, Instant now) {
+        Answer(Connection db, PosTerminal terminal, String key, String fingerprint, PaymentCommand command, Instant now) {
+            this.db = db;
             this.terminal = terminal;
             this.key = key;
             this.fingerprint = fingerprint;
@@ -171,13 +190,25 @@ public class PosPayments {
         }
 
         /** Records the decline (with its step when it counts toward the step's cap) and the key's answer. */
-        Result<PaymentView> declined(ErrorCode code, PayingAuthorization authorization, Long step) {
+        Result<PaymentView> declined(ErrorCode code, PayingAuthorization authorization, Long step) throws SQLException {
             String detail = PaymentRules.detailOf(code);
-            em.persist(new PaymentDecline(Ids.generate(DECLINE_PREFIX), terminal.terminalId(), terminal.merchantId(),
-                    command, authorization == null ? null : authorization.id(), code,
-                    PaymentRules.STEP_DECLINES.contains(code) ? step : null, now));
-            keys.complete(terminal.terminalId(), key, IdempotencyKeys.Operation.PAYMENT, fingerprint, null, null, code,
-                    detail);
+            try (PreparedStatement insert = db.prepareStatement("insert into payment_declines (id, terminal_id,"
+                    + " merchant_id, user_id, authorization_id, code, amount_minor, currency, code_step, created_at)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, Ids.generate(DECLINE_PREFIX));
+                insert.setString(2, terminal.terminalId());
+                insert.setString(3, terminal.merchantId());
+                insert.setString(4, command.userId());
+                Sql.setString(insert, 5, authorization == null ? null : authorization.id());
+                insert.setString(6, code.name());
+                insert.setLong(7, command.amount());
+                insert.setString(8, command.currency());
+                Sql.setLong(insert, 9, PaymentRules.STEP_DECLINES.contains(code) ? step : null);
+                Sql.setInstant(insert, 10, now);
+                insert.executeUpdate();
+            }
+            keys.complete(db, terminal.terminalId(), key, IdempotencyKeys.Operation.PAYMENT, fingerprint, null, null,
+                    code, detail);
             return Result.failure(code, detail);
         }
     }
@@ -188,29 +219,56 @@ public class PosPayments {
      * that waited for the row lock still reads everything but the locked row as of its start: a
      * decline committed by the transaction it waited for would go uncounted.
      */
-    private PayingAuthorization lockAuthorization(String authorizationId, long step) {
-        Object[] row = (Object[]) em.createNativeQuery("select customer_id, account_id, currency, per_transaction_limit,"
-                        + " total_limit, spent_minor, last_used_step, revoked_at, expires_at"
-                        + " from offline_authorizations where id = :id for update")
-                .setParameter("id", authorizationId)
-                .getSingleResult();
-        Object[] state = (Object[]) em.createNativeQuery("select"
-                        + " (select count(*) from payment_declines where authorization_id = :id and code_step = :step),"
-                        + " (select credits_posted - debits_posted from ledger_accounts where id = :account)")
-                .setParameter("id", authorizationId)
-                .setParameter("step", step)
-                .setParameter("account", row[1])
-                .getSingleResult();
-        return new PayingAuthorization(authorizationId, (String) row[0], (String) row[1], ((String) row[2]).trim(),
-                ((Number) row[3]).longValue(), ((Number) row[4]).longValue(), ((Number) row[5]).longValue(),
-                row[6] == null ? null : ((Number) row[6]).longValue(), StoredTime.fromColumn(row[7]),
-                StoredTime.fromColumn(row[8]), ((Number) state[0]).intValue(), ((Number) state[1]).longValue());
+    private static PayingAuthorization lockAuthorization(Connection db, String authorizationId, long step)
+            throws SQLException {
+        String customerId;
+        String accountId;
+        String currency;
+        long perTransaction;
+        long total;
+        long spent;
+        Long lastUsedStep;
+        Instant revokedAt;
+        Instant expiresAt;
+        try (PreparedStatement select = db.prepareStatement("select customer_id, account_id, currency,"
+                + " per_transaction_limit, total_limit, spent_minor, last_used_step, revoked_at, expires_at"
+                + " from offline_authorizations where id = ? for update")) {
+            select.setString(1, authorizationId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("The matched authorization is gone");
+                }
+                customerId = row.getString(1);
+                accountId = row.getString(2);
+                currency = row.getString(3).trim();
+                perTransaction = row.getLong(4);
+                total = row.getLong(5);
+                spent = row.getLong(6);
+                lastUsedStep = Sql.getLong(row, 7);
+                revokedAt = Sql.getInstant(row, 8);
+                expiresAt = Sql.getInstant(row, 9);
+            }
+        }
+        try (PreparedStatement select = db.prepareStatement("select"
+                + " (select count(*) from payment_declines where authorization_id = ? and code_step = ?),"
+                + " (select credits_posted - debits_posted from ledger_accounts where id = ?)")) {
+            select.setString(1, authorizationId);
+            select.setLong(2, step);
+            select.setString(3, accountId);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return new PayingAuthorization(authorizationId, customerId, accountId, currency, perTransaction, total,
+                        spent, lastUsedStep, revokedAt, expiresAt, row.getInt(1), row.getLong(2));
+            }
+        }
     }
 
     private String clearingAccountOf(PosTerminal terminal) {
         if (terminal.clearingAccountId() != null) {
             return terminal.clearingAccountId();
         }
+        // Once per terminal: opened through the ledger's JPA path, which flushes into this same
+        // transaction's connection, so the statements after it see the new account.
         String opened = clearingAccounts.of(terminal.terminalId(), terminal.currency());
         terminals.forget(terminal.terminalId());
         return opened;
@@ -230,31 +288,40 @@ public class PosPayments {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public Result<RefundView> refund(PosTerminal terminal, String paymentId, String idempotencyKey, RefundCommand command) {
-        long amountMinor = command.amount();
+        try (Connection db = dataSource.getConnection()) {
+            return refund(db, terminal, paymentId, idempotencyKey, command.amount());
+        } catch (SQLException e) {
+            throw new Sql.Fault(e);
+        }
+    }
+
+    private Result<RefundView> refund(Connection db, PosTerminal terminal, String paymentId, String idempotencyKey,
+            long amountMinor) throws SQLException {
         String fingerprint = fingerprints.ofRefund(paymentId, amountMinor);
-        IdempotencyKeys.Claim claim = keys.claim(terminal.terminalId(), idempotencyKey, IdempotencyKeys.Operation.REFUND,
-                fingerprint);
+        IdempotencyKeys.Claim claim = keys.claim(db, terminal.terminalId(), idempotencyKey,
+                IdempotencyKeys.Operation.REFUND, fingerprint);
         switch (claim.state()) {
             case NEW:
                 break;
             case REPLAY:
-                return claim.replay(stored -> em.find(Refund.class, stored.refundId()).view());
+                return claim.replay(claim.replaysDecline() ? null : refundById(db, claim.stored().refundId()));
             default:
                 return claim.refusal();
         }
-        Result<RefundView> outcome = refundLocked(terminal, paymentId, amountMinor, idempotencyKey);
+        Result<RefundView> outcome = refundLocked(db, terminal, paymentId, amountMinor, idempotencyKey);
         if (outcome instanceof Result.Ok<RefundView> ok) {
-            keys.complete(terminal.terminalId(), idempotencyKey, IdempotencyKeys.Operation.REFUND, fingerprint, null,
-                    ok.value().id(), null, null);
+            keys.complete(db, terminal.terminalId(), idempotencyKey, IdempotencyKeys.Operation.REFUND, fingerprint,
+                    null, ok.value().id(), null, null);
         } else if (outcome instanceof Result.Failure<RefundView> failure) {
-            keys.complete(terminal.terminalId(), idempotencyKey, IdempotencyKeys.Operation.REFUND, fingerprint, null,
-                    null, failure.code(), failure.detail());
+            keys.complete(db, terminal.terminalId(), idempotencyKey, IdempotencyKeys.Operation.REFUND, fingerprint,
+                    null, null, failure.code(), failure.detail());
         }
         return outcome;
     }
 
-    private Result<RefundView> refundLocked(PosTerminal terminal, String paymentId, long amountMinor, String key) {
-        Payment payment = lockedPaymentOf(terminal.merchantId(), paymentId);
+    private Result<RefundView> refundLocked(Connection db, PosTerminal terminal, String paymentId, long amountMinor,
+            String key) throws SQLException {
+        PaymentRow payment = lockedPaymentOf(db, terminal.merchantId(), paymentId);
         if (payment == null) {
             return paymentNotFound();
         }
@@ -265,14 +332,46 @@ public class PosPayments {
             return Result.failure(ErrorCode.REFUND_EXCEEDS_PAYMENT, "Refunds in total would exceed the payment.");
         }
         String refundId = Ids.generate(REFUND_PREFIX);
-        requirePosted(ledger.post(new TransferRequest(payment.clearingAccountId(), payment.accountId(), payment.currency(),
-                amountMinor, TransferKind.REFUND, refundId)));
-        payment.refund(amountMinor);
+        requirePosted(postings.post(db, new TransferRequest(payment.clearingAccountId(), payment.accountId(),
+                payment.currency(), amountMinor, TransferKind.REFUND, refundId)));
+        try (PreparedStatement update = db.prepareStatement("update payments set refunded_minor = refunded_minor + ?"
+                + " where id = ?")) {
+            update.setLong(1, amountMinor);
+            update.setString(2, payment.id());
+            update.executeUpdate();
+        }
         Instant now = StoredTime.now(clock);
-        Refund refund = new Refund(refundId, payment, terminal.terminalId(), amountMinor, key, now);
-        em.persist(refund);
-        events.refunded(payment, refund, now);
-        return Result.ok(refund.view());
+        RefundView refund = new RefundView(refundId, payment.id(), amountMinor, payment.currency(), now);
+        try (PreparedStatement insert = db.prepareStatement("insert into refunds (id, payment_id, terminal_id,"
+                + " merchant_id, customer_id, currency, amount_minor, idempotency_key, created_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, refundId);
+            insert.setString(2, payment.id());
+            insert.setString(3, terminal.terminalId());
+            insert.setString(4, payment.merchantId());
+            insert.setString(5, payment.customerId());
+            insert.setString(6, payment.currency());
+            insert.setLong(7, amountMinor);
+            insert.setString(8, key);
+            Sql.setInstant(insert, 9, now);
+            insert.executeUpdate();
+        }
+        events.refunded(db, payment, refund, terminal.terminalId(), now);
+        return Result.ok(refund);
+    }
+
+    private static RefundView refundById(Connection db, String refundId) throws SQLException {
+        try (PreparedStatement select = db.prepareStatement("select payment_id, amount_minor, currency, created_at"
+                + " from refunds where id = ?")) {
+            select.setString(1, refundId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("A stored idempotency key names a missing refund");
+                }
+                return new RefundView(refundId, row.getString(1), row.getLong(2), row.getString(3).trim(),
+                        Sql.getInstant(row, 4));
+            }
+        }
     }
 
     /**
@@ -283,7 +382,11 @@ public class PosPayments {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public Result<PaymentView> reverse(PosTerminal terminal, String paymentId) {
-        return reverseOf(terminal.merchantId(), paymentId);
+        try (Connection db = dataSource.getConnection()) {
+            return reverseOf(db, terminal.merchantId(), paymentId);
+        } catch (SQLException e) {
+            throw new Sql.Fault(e);
+        }
     }
 
     /**
@@ -297,19 +400,23 @@ public class PosPayments {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public Result<Optional<PaymentView>> reverseByKey(PosTerminal terminal, String idempotencyKey) {
-        IdempotencyKeys.Claim claim = keys.reverse(terminal.terminalId(), idempotencyKey);
-        if (claim.state() == IdempotencyKeys.Claim.State.IN_PROGRESS) {
-            return claim.refusal();
+        try (Connection db = dataSource.getConnection()) {
+            IdempotencyKeys.Claim claim = keys.reverse(db, terminal.terminalId(), idempotencyKey);
+            if (claim.state() == IdempotencyKeys.Claim.State.IN_PROGRESS) {
+                return claim.refusal();
+            }
+            IdempotencyKeys.StoredKey key = claim.stored();
+            if (claim.state() == IdempotencyKeys.Claim.State.NEW || key.reversed() || key.paymentId() == null
+                    && key.operation() == IdempotencyKeys.Operation.PAYMENT) {
+                return Result.ok(Optional.empty());
+            }
+            if (key.operation() != IdempotencyKeys.Operation.PAYMENT) {
+                return Result.failure(ErrorCode.IDEMPOTENCY_CONFLICT, "This Idempotency-Key was used for a refund.");
+            }
+            return reverseOf(db, terminal.merchantId(), key.paymentId()).map(Optional::of);
+        } catch (SQLException e) {
+            throw new Sql.Fault(e);
         }
-        IdempotencyKeys.StoredKey key = claim.stored();
-        if (claim.state() == IdempotencyKeys.Claim.State.NEW || key.reversed() || key.paymentId() == null
-                && key.operation() == IdempotencyKeys.Operation.PAYMENT) {
-            return Result.ok(Optional.empty());
-        }
-        if (key.operation() != IdempotencyKeys.Operation.PAYMENT) {
-            return Result.failure(ErrorCode.IDEMPOTENCY_CONFLICT, "This Idempotency-Key was used for a refund.");
-        }
-        return reverseOf(terminal.merchantId(), key.paymentId()).map(Optional::of);
     }
 
     /** A payment of the terminal's merchant as it stands now; empty for any other. */
@@ -318,13 +425,17 @@ public class PosPayments {
         if (!Ids.isValid(paymentId)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(em.find(Payment.class, paymentId))
-                .filter(payment -> payment.belongsTo(terminal.merchantId()))
-                .map(Payment::view);
+        try (Connection db = dataSource.getConnection()) {
+            return Optional.ofNullable(PaymentRow.find(db, paymentId, false))
+                    .filter(payment -> payment.belongsTo(terminal.merchantId()))
+                    .map(PaymentRow::view);
+        } catch (SQLException e) {
+            throw new Sql.Fault(e);
+        }
     }
 
-    private Result<PaymentView> reverseOf(String merchantId, String paymentId) {
-        Payment payment = lockedPaymentOf(merchantId, paymentId);
+    private Result<PaymentView> reverseOf(Connection db, String merchantId, String paymentId) throws SQLException {
+        PaymentRow payment = lockedPaymentOf(db, merchantId, paymentId);
         if (payment == null) {
             return paymentNotFound();
         }
@@ -337,22 +448,39 @@ public class PosPayments {
         if (payment.refundableMinor() < payment.amountMinor()) {
             return Result.failure(ErrorCode.PAYMENT_REFUNDED, "The payment was refunded; refund the rest instead.");
         }
-        em.find(OfflineAuthorization.class, payment.authorizationId(), LockModeType.PESSIMISTIC_WRITE)
-                .restore(payment.amountMinor());
+        // A reversal gives the amount back to the remaining limit (the step stays used).
+        try (PreparedStatement restore = db.prepareStatement("update offline_authorizations"
+                + " set spent_minor = spent_minor - ? where id = ? and spent_minor >= ?")) {
+            restore.setLong(1, payment.amountMinor());
+            restore.setString(2, payment.authorizationId());
+            restore.setLong(3, payment.amountMinor());
+            if (restore.executeUpdate() != 1) {
+                throw new IllegalStateException("Authorization " + payment.authorizationId() + " never spent this amount");
+            }
+        }
         String reversalId = Ids.generate(REVERSAL_PREFIX);
-        requirePosted(ledger.post(new TransferRequest(payment.clearingAccountId(), payment.accountId(), payment.currency(),
-                payment.amountMinor(), TransferKind.REVERSAL, reversalId)));
+        requirePosted(postings.post(db, new TransferRequest(payment.clearingAccountId(), payment.accountId(),
+                payment.currency(), payment.amountMinor(), TransferKind.REVERSAL, reversalId)));
         Instant now = StoredTime.now(clock);
-        payment.reverse(reversalId, now);
-        events.reversed(payment, now);
-        return Result.ok(payment.view());
+        PaymentRow reversed = payment.reversed(reversalId, now);
+        try (PreparedStatement update = db.prepareStatement("update payments set status = 'REVERSED', reversal_id = ?,"
+                + " reversed_at = ? where id = ? and status = 'APPROVED' and settlement_id is null and refunded_minor = 0")) {
+            update.setString(1, reversalId);
+            Sql.setInstant(update, 2, now);
+            update.setString(3, payment.id());
+            if (update.executeUpdate() != 1) {
+                throw new IllegalStateException("Payment " + payment.id() + " can no longer be reversed");
+            }
+        }
+        events.reversed(db, reversed, now);
+        return Result.ok(reversed.view());
     }
 
-    private Payment lockedPaymentOf(String merchantId, String paymentId) {
+    private static PaymentRow lockedPaymentOf(Connection db, String merchantId, String paymentId) throws SQLException {
         if (!Ids.isValid(paymentId)) {
             return null;
         }
-        Payment payment = em.find(Payment.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
+        PaymentRow payment = PaymentRow.find(db, paymentId, true);
         return payment != null && payment.belongsTo(merchantId) ? payment : null;
     }
 

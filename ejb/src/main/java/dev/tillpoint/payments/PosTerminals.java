@@ -2,16 +2,21 @@ package dev.tillpoint.payments;
 
 import dev.tillpoint.merchants.TerminalDeactivated;
 import dev.tillpoint.shared.Ids;
+import dev.tillpoint.shared.Sql;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -31,8 +36,8 @@ public class PosTerminals {
     static final int MAX_ENTRIES = 10_000;
     static final long MAX_STALENESS_MILLIS = 2_000;
 
-    @Inject
-    EntityManager em;
+    @Resource(lookup = "java:jboss/datasources/TillpointDS")
+    DataSource dataSource;
 
     @Inject
     @ConfigProperty(name = "tillpoint.pos.terminal-cache-millis", defaultValue = "1000")
@@ -90,15 +95,21 @@ public class PosTerminals {
         forget(deactivated.terminalId());
     }
 
+    /** Plain JDBC (no persistence context to open for one row): it runs once per terminal and second. */
     private Optional<PosTerminal> load(String terminalId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select t.merchant_id, m.currency, c.ledger_account_id"
-                        + " from terminals t join merchants m on m.id = t.merchant_id"
-                        + " left join terminal_clearing_accounts c on c.terminal_id = t.id"
-                        + " where t.id = :terminal and t.active = true")
-                .setParameter("terminal", terminalId)
-                .getResultList();
-        return rows.stream().findFirst()
-                .map(row -> new PosTerminal(terminalId, (String) row[0], ((String) row[1]).trim(), (String) row[2]));
+        try (Connection db = dataSource.getConnection();
+             PreparedStatement select = db.prepareStatement("select t.merchant_id, m.currency, c.ledger_account_id"
+                     + " from terminals t join merchants m on m.id = t.merchant_id"
+                     + " left join terminal_clearing_accounts c on c.terminal_id = t.id"
+                     + " where t.id = ? and t.active = true")) {
+            select.setString(1, terminalId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next()
+                        ? Optional.of(new PosTerminal(terminalId, row.getString(1), row.getString(2).trim(), row.getString(3)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new Sql.Fault(e);
+        }
     }
 }

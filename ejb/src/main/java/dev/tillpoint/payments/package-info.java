@@ -12,8 +12,17 @@
  * ({@link dev.tillpoint.payments.IdempotencyKeys}), the code locks
  * ({@link dev.tillpoint.payments.CodeLockouts}), the code match
  * ({@link dev.tillpoint.payments.CodeMatcher}), the authorization under its lock, the decline order
- * ({@link dev.tillpoint.payments.PaymentRules}, a pure function), the ledger posting and the
- * writes, committed together with the key's stored answer and the outbox event.
+ * ({@link dev.tillpoint.payments.PaymentRules}, a pure function), the ledger posting
+ * ({@link dev.tillpoint.ledger.Postings}) and the writes, committed together with the key's stored
+ * answer and the outbox event ({@link dev.tillpoint.messaging.OutboxWriter}).
+ *
+ * <p>The path speaks plain JDBC: {@code PosPayments} takes the JTA transaction's connection once
+ * and hands it down, and every statement is a targeted PreparedStatement (no entity loaded, no
+ * persistence context opened). An approval is 13 statements and the commit: the key's try-lock and
+ * row, the code-lock rows, the code's candidates, the authorization under its lock, its step's
+ * declines with the balance, the debit, the credit, the transfer, the authorization's update, the
+ * payment, the key's answer, the event. The entities ({@link dev.tillpoint.payments.Payment} and
+ * the others) map the same tables for the JPA readers (history, settlement, admin).
  *
  * <p>Invariants, each also held by the database (V10 constraints on both databases, V10_1
  * triggers on PostgreSQL):

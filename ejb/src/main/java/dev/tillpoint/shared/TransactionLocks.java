@@ -2,8 +2,6 @@ package dev.tillpoint.shared;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -11,9 +9,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.hibernate.Session;
 
 /**
  * Named try-locks that belong to the caller's JTA transaction and end with it: what tells a request
@@ -29,9 +31,6 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class TransactionLocks {
 
-    @Inject
-    EntityManager em;
-
     @Resource
     TransactionSynchronizationRegistry transactions;
 
@@ -39,19 +38,22 @@ public class TransactionLocks {
     private volatile Boolean postgres;
 
     /**
-     * Takes the lock {@code name} for the rest of the caller's transaction, which must exist.
+     * Takes the lock {@code name} for the rest of the caller's transaction, which must exist;
+     * {@code db} is that transaction's connection.
      *
      * @return false at once when another transaction holds it
      */
-    public boolean tryLock(String name) {
+    public boolean tryLock(Connection db, String name) throws SQLException {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             throw new IllegalStateException("A transaction lock needs an active transaction");
         }
-        if (isPostgres()) {
-            Object got = em.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
-                    .setParameter("key", hash(name))
-                    .getSingleResult();
-            return Boolean.TRUE.equals(got);
+        if (isPostgres(db)) {
+            try (PreparedStatement lock = db.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+                lock.setLong(1, hash(name));
+                try (ResultSet got = lock.executeQuery()) {
+                    return got.next() && got.getBoolean(1);
+                }
+            }
         }
         if (!heldInThisServer.add(name)) {
             return false;
@@ -70,11 +72,10 @@ public class TransactionLocks {
         return true;
     }
 
-    private boolean isPostgres() {
+    private boolean isPostgres(Connection db) throws SQLException {
         Boolean known = postgres;
         if (known == null) {
-            known = em.unwrap(Session.class).doReturningWork(connection ->
-                    connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres"));
+            known = db.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
             postgres = known;
         }
         return known;

@@ -2,20 +2,14 @@ package dev.tillpoint.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -66,9 +60,8 @@ final class PosPaymentLoad {
     private final String pgDatabase = System.getProperty("tillpoint.bench.pgDatabase",
             IN_BUILD ? BUILD_DATABASE.group(3) : "tillpoint");
 
-    /** HTTP/1.1: each worker its own connection (HTTP/2 would multiplex them all over one). */
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    /** Keys unique to this run: a run against a database that kept an earlier run's keys replays nothing. */
+    private final String runId = Long.toHexString(new java.security.SecureRandom().nextLong());
     private final List<String> terminalTokens = new ArrayList<>();
     private final ConcurrentLinkedQueue<Phone> idlePhones = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> approvedPayments = new ConcurrentLinkedQueue<>();
@@ -88,12 +81,13 @@ final class PosPaymentLoad {
 
     /** What one phase measured. */
     record Figures(String phase, double offeredPerSecond, double achievedPerSecond, long expected, long other,
-                   long unsent, Histogram latency) {
+                   long unsent, long connectionsOpened, Histogram latency) {
 
         String line() {
             return String.format(Locale.ROOT, "%-22s offered %7.1f/s achieved %7.1f/s (expected answers %d, other %d,"
-                            + " not sent %d) latency ms p50 %6.1f p99 %6.1f p99.9 %6.1f max %6.1f", phase, offeredPerSecond,
-                    achievedPerSecond, expected, other, unsent, ms(latency.getValueAtPercentile(50)),
+                            + " not sent %d, connections opened %d) latency ms p50 %6.1f p99 %6.1f p99.9 %6.1f max %6.1f",
+                    phase, offeredPerSecond, achievedPerSecond, expected, other, unsent, connectionsOpened,
+                    ms(latency.getValueAtPercentile(50)),
                     ms(latency.getValueAtPercentile(99)), ms(latency.getValueAtPercentile(99.9)), ms(latency.getMaxValue()));
         }
 
@@ -102,8 +96,13 @@ final class PosPaymentLoad {
         }
     }
 
-    /** One request of the load: what to send and which status it expects. */
-    private record Call(HttpRequest request, int expectedStatus, Runnable onExpected) {
+    /**
+     * One request of the load: what to send (over the worker's own keep-alive HTTP/1.1 connection,
+     * {@link BenchConnection}) and which status it expects; {@code approval} marks a payment whose
+     * id a refund can use later.
+     */
+    private record Call(String path, String authorization, String idempotencyKey, String body, boolean approval,
+                        int expectedStatus, Runnable onExpected) {
     }
 
     /** For a run outside Maven (same settings): java -cp <test classpath> dev.tillpoint.it.PosPaymentLoad */
@@ -226,10 +225,11 @@ final class PosPaymentLoad {
                 continue;
             }
             phone.nextStep = step + 1;
-            String body = Bodies.json("userId", phone.userId, "securityCode", OfflineCodes.code(phone.secret, step),
-                    "amount", amount, "currency", "EUR");
-            HttpRequest request = post("/api/v1/pos/payments", body, "bench-" + requestNumber.incrementAndGet());
-            return new Call(request, expected, () -> idlePhones.add(phone));
+            // The code is derived now, at send time, as the phone would show it; the body is the
+            // same JSON an ObjectMapper writes, built directly (ids and codes need no escaping).
+            String body = "{\"userId\":\"" + phone.userId + "\",\"securityCode\":\""
+                    + OfflineCodes.code(phone.secret, step) + "\",\"amount\":" + amount + ",\"currency\":\"EUR\"}";
+            return call("/api/v1/pos/payments", body, approves, expected, () -> idlePhones.add(phone));
         }
         return null;
     }
@@ -240,20 +240,25 @@ final class PosPaymentLoad {
             return null;
         }
         approvedPayments.add(paymentId);
-        return new Call(post("/api/v1/pos/payments/" + paymentId + "/refunds", Bodies.json("amount", 1),
-                "bench-" + requestNumber.incrementAndGet()), 201, () -> { });
+        return call("/api/v1/pos/payments/" + paymentId + "/refunds", "{\"amount\":1}", false, 201, () -> { });
     }
 
-    private HttpRequest post(String path, String body, String key) {
+    private Call call(String path, String body, boolean approval, int expected, Runnable onExpected) {
         // Every terminal of the merchant may refund its payments; payments go round the terminals.
-        String token = terminalTokens.get((int) (requestNumber.get() % terminalTokens.size()));
-        return HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", token)
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", key + "-" + UUID.randomUUID())
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+        long number = requestNumber.incrementAndGet();
+        String token = terminalTokens.get((int) (number % terminalTokens.size()));
+        return new Call(path, token, "bench-" + runId + "-" + number, body, approval, expected, onExpected);
+    }
+
+    /** The "id" of an approval's JSON body, without parsing the rest. */
+    static String idOf(String json) {
+        int start = json.indexOf("\"id\":\"");
+        if (start < 0) {
+            return null;
+        }
+        start += 6;
+        int end = json.indexOf('"', start);
+        return end < 0 ? null : json.substring(start, end);
     }
 
     // ---------------------------------------------------------------- open-model driver
@@ -270,12 +275,14 @@ final class PosPaymentLoad {
         AtomicLong unsent = new AtomicLong();
         BlockingQueue<long[]> due = new LinkedBlockingQueue<>();
         long total = (long) rate * seconds;
+        long openedBefore = BenchConnection.OPENED.get();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         ExecutorService workers = Executors.newFixedThreadPool(connections);
         BlockingQueue<Boolean> done = new ArrayBlockingQueue<>(connections);
         for (int w = 0; w < connections; w++) {
             workers.submit(() -> {
+                BenchConnection connection = new BenchConnection(baseUrl);
                 try {
                     while (true) {
                         long[] slot = due.take();
@@ -293,10 +300,12 @@ final class PosPaymentLoad {
                         }
                         int status;
                         try {
-                            HttpResponse<String> answer = http.send(call.request(), HttpResponse.BodyHandlers.ofString());
-                            status = answer.statusCode();
-                            if (status == 201 && call.request().uri().getPath().endsWith("/pos/payments")) {
-                                approvedPayments.add(Api.JSON.readTree(answer.body()).path("id").asText());
+                            BenchConnection.Answer answer = connection.post(call.path(), call.authorization(),
+                                    call.idempotencyKey(), call.body());
+                            status = answer.status();
+                            String id = status == 201 && call.approval() ? idOf(answer.body()) : null;
+                            if (id != null) {
+                                approvedPayments.add(id);
                             }
                         } catch (IOException e) {
                             status = -1;
@@ -315,6 +324,7 @@ final class PosPaymentLoad {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } finally {
+                    connection.close();
                     done.add(Boolean.TRUE);
                 }
                 return null;
@@ -343,7 +353,7 @@ final class PosPaymentLoad {
         double elapsed = (System.nanoTime() - start) / 1e9;
         synchronized (latency) {
             return new Figures(phase, total / (double) seconds, expected.get() / elapsed, expected.get(), other.get(),
-                    unsent.get(), latency);
+                    unsent.get(), BenchConnection.OPENED.get() - openedBefore, latency);
         }
     }
 
