@@ -27,21 +27,23 @@ class MessageSender {
     private final Map<Destination, jakarta.jms.Destination> destinations = new ConcurrentHashMap<>();
 
     /**
-     * A connection for several sends: a relay batch opens one rather than one per message.
-     * Not thread-safe, like the JMS context it wraps; close it when done.
+     * A transacted session for several sends: the broker writes a relay batch to its journal once,
+     * at {@link Sending#commit()}, rather than once per persistent message. Closing it without a
+     * commit sends nothing. Not thread-safe, like the JMS context it wraps; close it when done.
      */
     Sending open() {
-        return new Sending(connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE));
+        return new Sending(connectionFactory.createContext(JMSContext.SESSION_TRANSACTED));
     }
 
     /** One message on its own connection. @throws JMSRuntimeException when the broker does not take it */
     void send(Destination destination, String messageId, String type, String body) {
         try (Sending sending = open()) {
             sending.send(destination, messageId, type, body);
+            sending.commit();
         }
     }
 
-    /** Sends over one open JMS context. */
+    /** Sends over one open, transacted JMS context. */
     final class Sending implements AutoCloseable {
 
         private final JMSContext context;
@@ -64,6 +66,12 @@ class MessageSender {
             }
         }
 
+        /** Hands every message sent so far to the broker. @throws JMSRuntimeException when it does not take them */
+        void commit() {
+            context.commit();
+        }
+
+        /** Without a {@link #commit()} before it, what was sent is dropped. */
         @Override
         public void close() {
             context.close();

@@ -32,10 +32,10 @@ public class OutboxRelay {
     MessageSender sender;
 
     /**
-     * Relays one batch in its own transaction, over one broker connection. The rows are locked so
-     * that two servers sharing the database do not both send them; on PostgreSQL the second one
-     * skips them instead of waiting. A send that fails stops the batch: its row and those after it
-     * stay for the next run.
+     * Relays one batch in its own transaction, over one broker session committed once. The rows
+     * are locked so that two servers sharing the database do not both send them; on PostgreSQL
+     * the second one skips them instead of waiting. A send that fails drops the whole batch from
+     * the broker: every row stays for the next run, the failing one with its attempt counted.
      *
      * @return whether a full batch went out, so that more may be waiting
      */
@@ -60,9 +60,13 @@ public class OutboxRelay {
                             + message.sendAttempts() + "; it stays for the next run: " + e.getMessage());
                     return false;
                 }
-                em.remove(message);
             }
+            sending.commit();
         }
+        // One statement for the batch; the rows are locked by this transaction since the select.
+        em.createQuery("delete from OutboxMessage m where m.id in :ids")
+                .setParameter("ids", batch.stream().map(OutboxMessage::id).toList())
+                .executeUpdate();
         return batch.size() == BATCH_SIZE;
     }
 }
