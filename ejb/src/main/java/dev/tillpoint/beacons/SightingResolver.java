@@ -4,9 +4,7 @@ import dev.tillpoint.shared.ErrorCode;
 import dev.tillpoint.shared.Result;
 import dev.tillpoint.shared.StoredTime;
 import dev.tillpoint.shared.ValidationErrors;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -22,8 +20,12 @@ import java.util.regex.Pattern;
  * ({@link BeaconDirectory}), with no database read and no transaction; every sighting of a known
  * beacon is put into the current analytics batch ({@link SightingBatch}), which is sent and counted
  * off the request's path.
+ *
+ * <p>A plain CDI bean, not an EJB: it begins no transaction and touches no database, and the EJB
+ * container's interceptor chain (transaction, security, pool, metrics) cost a sighting more than
+ * the lookup itself.
  */
-@Stateless
+@ApplicationScoped
 public class SightingResolver {
 
     static final int MIN_RSSI = -127;
@@ -44,7 +46,6 @@ public class SightingResolver {
      *         sighting's fields; {@code BEACON_NOT_FOUND} when no active beacon answers to the id or
      *         EID, or it is not broadcasting; {@code CHANNEL_NOT_SUPPORTED}; {@code OUT_OF_RANGE}
      */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Result<SightingAnswer> resolve(String customerId, Sighting sighting) {
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(sighting, "sighting");

@@ -11,10 +11,21 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.hibernate.Session;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -26,6 +37,8 @@ import java.util.TreeMap;
 public class SightingStatistics {
 
     static final String CONSUMER = "beacon-sighting-listener";
+    /** Ids per existence query: far below either database's parameter limit. */
+    private static final int IN_LIST = 500;
 
     @PersistenceContext(unitName = "tillpoint")
     EntityManager em;
@@ -35,10 +48,13 @@ public class SightingStatistics {
 
     /**
      * The sighting listener's one call: counts one batch of sightings, once per message id, in one
-     * transaction. Per beacon of the batch: the distinct customers are inserted as visitors (an
-     * insert that skips an existing row, safe on PostgreSQL) and counted when new; the sightings
-     * and the latest time go into one update of the beacon's row. Beacons are updated in id order,
-     * so two batches never deadlock on their rows.
+     * transaction, with a fixed number of statements whatever the batch holds: one query that every
+     * beacon named is registered, one JDBC batch inserting the distinct (beacon, customer) visitors
+     * (an insert that skips an existing row; its per-row count says which were new), and one JDBC
+     * batch adding each beacon's sightings, new visitors and latest time to its row. Beacons and
+     * visitors are written in id order, so two batches never deadlock on their rows. No entity is
+     * loaded: a batch of 2 000 sightings over as many beacons used to put 2 000 rows into the
+     * persistence context and cost three statements per beacon.
      *
      * @return how many sightings were counted (0 for a redelivery)
      * @throws IllegalArgumentException for a message that is no sighting batch or names no
@@ -62,32 +78,82 @@ public class SightingStatistics {
         if (!processedMessages.firstDelivery(CONSUMER, envelope.messageId())) {
             return 0;
         }
-        for (Map.Entry<String, Tally> entry : tallies.entrySet()) {
-            String beaconId = entry.getKey();
-            Tally tally = entry.getValue();
-            if (em.find(BeaconStats.class, beaconId) == null) {
+        em.unwrap(Session.class).doWork(connection -> {
+            if (registered(connection, tallies.keySet()) != tallies.size()) {
                 throw new IllegalArgumentException("Message " + envelope.messageId() + " names no registered beacon");
             }
-            int newVisitors = 0;
-            for (Map.Entry<String, Instant> visitor : tally.firstSeen.entrySet()) {
-                newVisitors += em.createNativeQuery("insert into beacon_visitors (beacon_id, customer_id, first_seen_at)"
-                                + " values (:beaconId, :customerId, :seenAt) on conflict do nothing")
-                        .setParameter("beaconId", beaconId)
-                        .setParameter("customerId", visitor.getKey())
-                        .setParameter("seenAt", visitor.getValue())
-                        .executeUpdate();
+            Map<String, Integer> newVisitors = insertVisitors(connection, tallies);
+            try (PreparedStatement update = connection.prepareStatement("update beacon_stats set sightings = sightings + ?,"
+                    + " unique_visitors = unique_visitors + ?,"
+                    + " last_seen_at = case when last_seen_at is null or last_seen_at < ? then ? else last_seen_at end"
+                    + " where beacon_id = ?")) {
+                for (Map.Entry<String, Tally> entry : tallies.entrySet()) {
+                    OffsetDateTime lastSeen = utc(entry.getValue().lastSeen);
+                    update.setLong(1, entry.getValue().sightings);
+                    update.setLong(2, newVisitors.getOrDefault(entry.getKey(), 0));
+                    update.setObject(3, lastSeen);
+                    update.setObject(4, lastSeen);
+                    update.setString(5, entry.getKey());
+                    update.addBatch();
+                }
+                update.executeBatch();
             }
-            em.createNativeQuery("update beacon_stats set sightings = sightings + :sightings,"
-                            + " unique_visitors = unique_visitors + :newVisitors,"
-                            + " last_seen_at = case when last_seen_at is null or last_seen_at < :seenAt then :seenAt else last_seen_at end"
-                            + " where beacon_id = :beaconId")
-                    .setParameter("sightings", tally.sightings)
-                    .setParameter("newVisitors", newVisitors)
-                    .setParameter("seenAt", tally.lastSeen)
-                    .setParameter("beaconId", beaconId)
-                    .executeUpdate();
-        }
+        });
         return sightings;
+    }
+
+    /** How many of {@code beaconIds} have a statistics row (every registered beacon has one). */
+    private static int registered(Connection connection, Set<String> beaconIds) throws SQLException {
+        int found = 0;
+        List<String> ids = List.copyOf(beaconIds);
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement query = connection.prepareStatement(
+                    "select count(*) from beacon_stats where beacon_id in (" + marks + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    query.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    found += rows.getInt(1);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Inserts the batch's visitors; returns, per beacon, how many of them were new. */
+    private static Map<String, Integer> insertVisitors(Connection connection, Map<String, Tally> tallies) throws SQLException {
+        List<String> order = new ArrayList<>();
+        try (PreparedStatement insert = connection.prepareStatement("insert into beacon_visitors (beacon_id, customer_id, first_seen_at)"
+                + " values (?, ?, ?) on conflict do nothing")) {
+            for (Map.Entry<String, Tally> entry : tallies.entrySet()) {
+                for (Map.Entry<String, Instant> visitor : entry.getValue().firstSeen.entrySet()) {
+                    insert.setString(1, entry.getKey());
+                    insert.setString(2, visitor.getKey());
+                    insert.setObject(3, utc(visitor.getValue()));
+                    insert.addBatch();
+                    order.add(entry.getKey());
+                }
+            }
+            int[] inserted = insert.executeBatch();
+            Map<String, Integer> newVisitors = new HashMap<>();
+            for (int i = 0; i < inserted.length; i++) {
+                if (inserted[i] == Statement.SUCCESS_NO_INFO) {
+                    // A driver that batches without counts would make every visitor look new or none: refuse to guess.
+                    throw new IllegalStateException("The JDBC driver gave no per-row counts for the visitors batch");
+                }
+                if (inserted[i] > 0) {
+                    newVisitors.merge(order.get(i), 1, Integer::sum);
+                }
+            }
+            return newVisitors;
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     /** One beacon's part of a batch. */

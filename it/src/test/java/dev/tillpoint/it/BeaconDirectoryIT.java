@@ -48,8 +48,10 @@ class BeaconDirectoryIT extends InsideEarServices {
     @EJB(lookup = EJB_MODULE + "DeviceInstructions")
     DeviceInstructions instructions;
 
-    @EJB(lookup = EJB_MODULE + "SightingResolver")
-    SightingResolver resolver;
+    /** A plain CDI bean, not an EJB: taken from the deployment's container, inside the server only. */
+    private static SightingResolver resolver() {
+        return jakarta.enterprise.inject.spi.CDI.current().select(SightingResolver.class).get();
+    }
 
     @Resource(lookup = "java:jboss/datasources/TillpointDS")
     DataSource dataSource;
@@ -67,7 +69,7 @@ class BeaconDirectoryIT extends InsideEarServices {
         if (visitor == null) {
             visitor = customer();
         }
-        return resolver.resolve(visitor, new Sighting(beacon, null, -59, null));
+        return resolver().resolve(visitor, new Sighting(beacon, null, -59, null));
     }
 
     @Test

@@ -52,6 +52,7 @@ class BeaconSightingBenchmark extends InsideEarServices {
     static final int THREADS = 8;
     static final int WARM_UP_REQUESTS = 2_000;
     static final int MEASURED_REQUESTS = 20_000;
+    static final int WARM_UP_SECONDS = 10;
     /** Ids of this run's beacons: a fixed 10-byte namespace, the beacon number as the instance. */
     static final String NAMESPACE = "b3ac0be7c4a1e0000000";
 
@@ -67,8 +68,10 @@ class BeaconSightingBenchmark extends InsideEarServices {
     @EJB(lookup = EJB_MODULE + "DeviceInstructions")
     DeviceInstructions instructions;
 
-    @EJB(lookup = EJB_MODULE + "SightingResolver")
-    SightingResolver resolver;
+    /** A plain CDI bean, not an EJB: taken from the deployment's container, inside the server only. */
+    private static SightingResolver resolver() {
+        return jakarta.enterprise.inject.spi.CDI.current().select(SightingResolver.class).get();
+    }
 
     static String beaconId(int number) {
         return NAMESPACE + String.format(Locale.ROOT, "%012x", number);
@@ -123,8 +126,7 @@ class BeaconSightingBenchmark extends InsideEarServices {
     @RunAsClient
     void sightingResolutionOverHttp() throws Exception {
         // The HTTP client lives in its own class: its types are not in the server, where this class is loaded too.
-        BeaconSightingLoad.overHttp(WARM_UP_REQUESTS, false);
-        BeaconSightingLoad.overHttp(MEASURED_REQUESTS, true);
+        BeaconSightingLoad.run(WARM_UP_SECONDS, Integer.getInteger("tillpoint.it.benchSeconds", 20));
     }
 
     @Test
@@ -135,6 +137,7 @@ class BeaconSightingBenchmark extends InsideEarServices {
     }
 
     private void runInContainer(int requests, boolean print) throws Exception {
+        SightingResolver resolver = resolver();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         List<Future<long[][]>> results = new ArrayList<>();
         long started = System.nanoTime();

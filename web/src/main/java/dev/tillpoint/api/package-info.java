@@ -16,6 +16,10 @@
  *     only through {@link dev.tillpoint.api.problem.ResultResponses}.</li>
  * <li>No card number, PIN, code secret or key in a response after creation, a log line or an
  *     error; no Jackson exception message anywhere, as it quotes the input.</li>
+ * <li>Every request pays for the pipeline, so it does each thing once: resources are
+ *     {@code @ApplicationScoped} and stateless (the caller arrives as a method parameter), they call
+ *     plain CDI beans where nothing begins a transaction, and their parameters are validated once,
+ *     by RESTEasy ({@link dev.tillpoint.api.ValidateOnceExtension}).</li>
  * </ul>
  */
 package dev.tillpoint.api;

@@ -4,7 +4,7 @@ import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -35,7 +35,7 @@ import dev.tillpoint.customers.AccountService;
 
 /** Admin: opening customers' card accounts, reading them back and lifting PIN lockouts. */
 @Path("admin/accounts")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = ApiDocs.TAG_ADMIN)

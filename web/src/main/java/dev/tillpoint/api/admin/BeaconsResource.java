@@ -4,7 +4,7 @@ import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -40,7 +40,7 @@ import dev.tillpoint.beacons.SightingStatistics;
 
 /** Admin: the beacon registry, bound pages, triggers and sighting statistics. */
 @Path("admin/beacons")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = ApiDocs.TAG_ADMIN)

@@ -2,7 +2,7 @@ package dev.tillpoint.api.admin;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -27,7 +27,7 @@ import dev.tillpoint.feed.FeedPolicyService;
 
 /** Admin: the feed's preset policy, one for the whole server. */
 @Path("admin/feed-policy")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = ApiDocs.TAG_ADMIN)

@@ -2,7 +2,7 @@ package dev.tillpoint.api.admin;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,7 +21,7 @@ import dev.tillpoint.ledger.Ledger;
 
 /** Admin: the ledger's health, the check that every posting sums to zero. */
 @Path("admin/ledger")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = ApiDocs.TAG_ADMIN)

@@ -4,7 +4,7 @@ import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -37,7 +37,7 @@ import dev.tillpoint.merchants.MerchantService;
 
 /** Admin: registering merchants and their POS terminals, reading merchants back. */
 @Path("admin/merchants")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = ApiDocs.TAG_ADMIN)

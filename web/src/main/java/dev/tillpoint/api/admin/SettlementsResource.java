@@ -2,7 +2,7 @@ package dev.tillpoint.api.admin;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,7 +23,7 @@ import dev.tillpoint.settlement.SettlementRun;
 
 /** Admin: a settlement run on demand, the same as the nightly timer's. */
 @Path("admin/settlements")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = ApiDocs.TAG_ADMIN)

@@ -3,8 +3,8 @@ package dev.tillpoint.api.client;
 import java.math.BigDecimal;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -38,15 +38,15 @@ import dev.tillpoint.beacons.SightingResolver;
 
 /** Customer: a phone uploads the id it heard and is answered with the beacon's page. */
 @Path("beacon-sightings")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed(Roles.CUSTOMER)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = ApiDocs.TAG_CLIENT)
 @SecurityRequirement(name = ApiDocs.SECURITY_SCHEME)
 public class BeaconSightingsResource {
 
-    @EJB
-    private SightingResolver resolver;
+    @Inject
+    SightingResolver resolver;
 
     /** Body of {@code POST /beacon-sightings}: exactly one of beaconId and eid (the service decides). */
     @Schema(name = "BeaconSighting")

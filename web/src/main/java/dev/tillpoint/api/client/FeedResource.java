@@ -2,7 +2,7 @@ package dev.tillpoint.api.client;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -30,7 +30,7 @@ import dev.tillpoint.shared.PageRequest;
 
 /** Customer: the caller's feed. Pages hold 1..50 items (20 by default), unlike other lists. */
 @Path("feed")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed(Roles.CUSTOMER)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = ApiDocs.TAG_CLIENT)

@@ -2,7 +2,7 @@ package dev.tillpoint.api.client;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -32,7 +32,7 @@ import dev.tillpoint.feed.GroupService;
 
 /** Customer: the caller's pending invitations into groups; accepting one is the only way to join a group. */
 @Path("group-invitations")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed(Roles.CUSTOMER)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = ApiDocs.TAG_CLIENT)

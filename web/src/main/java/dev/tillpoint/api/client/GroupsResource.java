@@ -2,7 +2,7 @@ package dev.tillpoint.api.client;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -36,7 +36,7 @@ import dev.tillpoint.feed.GroupService;
 
 /** Customer: the caller's social groups. A group is visible to its members only; to anyone else it does not exist. */
 @Path("groups")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed(Roles.CUSTOMER)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = ApiDocs.TAG_CLIENT)

@@ -11,7 +11,7 @@ import dev.tillpoint.api.problem.ResultResponses;
 import dev.tillpoint.payments.OfflineAuthorizationService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Customer: offline authorizations (first approvals) of the caller's own accounts. */
 @Path("offline-authorizations")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed(Roles.CUSTOMER)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = ApiDocs.TAG_CLIENT)

@@ -2,7 +2,7 @@ package dev.tillpoint.api.client;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -33,7 +33,7 @@ import dev.tillpoint.feed.PostService;
 
 /** Customer: propagating media and interacting with it. */
 @Path("posts")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed(Roles.CUSTOMER)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = ApiDocs.TAG_CLIENT)

@@ -5,7 +5,7 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -34,7 +34,7 @@ import dev.tillpoint.beacons.InstructionView;
 
 /** Device: a beacon's own pending instructions. The beacon is the token's principal. */
 @Path("devices/me/instructions")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed(Roles.DEVICE)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = ApiDocs.TAG_DEVICE)

@@ -2,7 +2,7 @@ package dev.tillpoint.api.merchant;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -34,7 +34,7 @@ import dev.tillpoint.settlement.SettlementService;
 
 /** Merchant: the caller's own settlement batches and their files. Another merchant's batch is a 404. */
 @Path("merchant/settlements")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed(Roles.MERCHANT)
 @Tag(name = ApiDocs.TAG_MERCHANT)
 @SecurityRequirement(name = ApiDocs.SECURITY_SCHEME)

@@ -2,7 +2,7 @@ package dev.tillpoint.api.merchant;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,7 +29,7 @@ import dev.tillpoint.merchants.MerchantService;
 
 /** Merchant: the caller's own terminals. The merchant is the token's principal, never a parameter. */
 @Path("merchant/terminals")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed(Roles.MERCHANT)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = ApiDocs.TAG_MERCHANT)
