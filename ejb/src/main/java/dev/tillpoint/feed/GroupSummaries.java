@@ -1,34 +1,32 @@
 package dev.tillpoint.feed;
 
-import jakarta.annotation.PostConstruct;
+import dev.tillpoint.shared.StoredTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
-import org.eclipse.microprofile.config.Config;
 
 /**
- * Each group's summaries ({@code feed_post_summaries}), held in memory for a moment: what a feed
- * read bounds its candidates from, so that a read costs the database the page's posts, not every
- * post of every group of the viewer. Only the choice of candidates comes from here; the posts a page
- * shows are scored from the database as it is.
+ * Each group's summaries ({@code feed_post_summaries}), held in memory: what a feed read bounds
+ * and scores its candidates from, so that a read costs the database the page, not every post of
+ * every group of the viewer.
  *
- * <p>Kept right: a transaction of this server that changes a group's summaries drops the group
- * from here when it commits (and a load that raced it is not kept), so on one server a read sees
- * every committed change. Changes committed by another server are seen once the entry is older
- * than {@code tillpoint.feed.summary-cache-millis} (default 500, at most 1000): the bound on how
- * late a post enters the feed there, within DESIGN.md's "the feed reflects it within a second".
+ * <p>Kept exact by version, on every server alike: each transaction that changes a group's
+ * summaries raises the group's version ({@code feed_group_versions}) as its last write, and a read
+ * gets the versions of the viewer's groups with its memberships, in one statement. A group whose
+ * version moved since its rows were loaded is loaded again (by that read, from the database), so
+ * a read never uses summaries older than its own snapshot, whichever server committed the change.
  * At most {@link #MAX_GROUPS} groups are held; beyond, everything is dropped and reloaded on demand.
  */
 @ApplicationScoped
 public class GroupSummaries {
 
-    static final String TTL_PROPERTY = "tillpoint.feed.summary-cache-millis";
     static final int MAX_GROUPS = 20_000;
 
     /** One group's summary of one post, as stored. */
@@ -36,54 +34,58 @@ public class GroupSummaries {
             int commented, int shared, Instant earliestAt, Instant latestAt) {
     }
 
-    private record Entry(long loadedAtNanos, List<Row> rows) {
+    private record Entry(long version, List<Row> rows) {
     }
 
     @Inject
-    Config config;
+    EntityManager em;
+
+    @Inject
+    Clock clock;
 
     private final Map<String, Entry> groups = new ConcurrentHashMap<>();
-    /** Per group, bumped by every committed change: a load that started before one is not kept. */
-    private final Map<String, AtomicLong> changes = new ConcurrentHashMap<>();
-    private long ttlNanos;
 
-    @PostConstruct
-    void configure() {
-        long millis = config.getOptionalValue(TTL_PROPERTY, Long.class).orElse(500L);
-        if (millis < 0 || millis > 1000) {
-            throw new IllegalStateException(TTL_PROPERTY + " must be 0..1000 (the feed reflects a change within a second)");
-        }
-        ttlNanos = millis * 1_000_000L;
-    }
-
-    /** The group's rows, from memory while fresh, else from {@code load} (the database). */
-    List<Row> of(String groupId, Supplier<List<Row>> load) {
+    /**
+     * The group's rows at {@code version} or later: from memory when held at that version, else
+     * from the database (kept unless a later version is held already).
+     *
+     * @param version the group's version as the read found it; null for a group without one (its
+     *                rows are then read every time)
+     */
+    List<Row> of(String groupId, Long version) {
         Entry entry = groups.get(groupId);
-        long now = System.nanoTime();
-        if (entry != null && now - entry.loadedAtNanos() < ttlNanos) {
+        if (version != null && entry != null && entry.version() >= version) {
             return entry.rows();
         }
-        long before = changeCount(groupId);
-        List<Row> rows = List.copyOf(load.get());
-        if (changeCount(groupId) == before) {
+        List<Row> rows = List.copyOf(query(groupId));
+        if (version != null) {
             if (groups.size() >= MAX_GROUPS) {
                 groups.clear();
             }
-            groups.put(groupId, new Entry(now, rows));
+            // Loaded after the version was read, so at least that fresh.
+            groups.merge(groupId, new Entry(version, rows), (kept, loaded) -> kept.version() >= loaded.version() ? kept : loaded);
         }
         return rows;
     }
 
-    /** A transaction of this server committed a change to these groups' summaries. */
-    void changed(Collection<String> groupIds) {
-        for (String groupId : groupIds) {
-            changes.computeIfAbsent(groupId, id -> new AtomicLong()).incrementAndGet();
-            groups.remove(groupId);
+    /**
+     * The group's summaries with a first use in the last {@link FeedPolicy#MAX_WINDOW_HOURS} hours
+     * (no policy's window reaches further back).
+     */
+    private List<Row> query(String groupId) {
+        Instant horizon = clock.instant().minus(Duration.ofHours(FeedPolicy.MAX_WINDOW_HOURS));
+        List<?> rows = em.createNativeQuery("select post_id, author_id, author_member, members, liked, commented, shared,"
+                        + " earliest_at, latest_at from feed_post_summaries where group_id = :groupId and latest_at > :horizon")
+                .setParameter("groupId", groupId)
+                .setParameter("horizon", horizon)
+                .getResultList();
+        List<Row> summaries = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            Object[] c = (Object[]) row;
+            summaries.add(new Row(groupId, (String) c[0], (String) c[1], (Boolean) c[2],
+                    ((Number) c[3]).intValue(), ((Number) c[4]).intValue(), ((Number) c[5]).intValue(),
+                    ((Number) c[6]).intValue(), StoredTime.fromColumn(c[7]), StoredTime.fromColumn(c[8])));
         }
-    }
-
-    private long changeCount(String groupId) {
-        AtomicLong count = changes.get(groupId);
-        return count == null ? 0 : count.get();
+        return summaries;
     }
 }
