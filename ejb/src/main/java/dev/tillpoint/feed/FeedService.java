@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -181,7 +182,7 @@ public class FeedService {
      * A post that may be in the feed: the upper bound of its rankScore over the viewer's groups,
      * and its summaries in those groups that could meet the policy.
      */
-    private record Candidate(String postId, double bound, List<GroupSummaries.Row> rows) {
+    private record Candidate(String postId, double bound, List<GroupSummaries.Bounded> rows) {
     }
 
     /**
@@ -196,19 +197,28 @@ public class FeedService {
      */
     private List<FeedRanking.Ranked> ranked(String viewerId, Groups groups, FeedPolicy policy,
             Instant windowStart, Instant asOf, Optional<FeedRanking.Position> after, int shownBefore, int wanted) {
-        List<Candidate> candidates = candidates(viewerId, groups, policy, windowStart, asOf);
+        Candidates candidates = new Candidates(groups.members().entrySet().stream()
+                .map(group -> summaries.prepared(group.getKey(), groups.versions().get(group.getKey()), group.getValue(),
+                        policy, asOf))
+                .toList(), windowStart);
         // The posts shown on earlier pages come first among the bounds too: skip past them at once.
         int n = Math.max(FIRST_ROUND_POSTS, shownBefore + 2 * wanted);
+        // A round scores only the candidates the rounds before it did not: scores do not change.
+        List<GroupScore> scores = new ArrayList<>();
+        int scored = 0;
         while (true) {
-            boolean everyPost = candidates.size() <= n;
-            List<Candidate> taken = everyPost ? candidates : candidates.subList(0, n);
-            List<FeedRanking.Ranked> ranked = taken.isEmpty() ? List.of()
-                    : FeedRanking.rank(scoresOf(viewerId, policy, windowStart, asOf, taken), policy, asOf, after);
-            if (everyPost) {
+            List<Candidate> taken = candidates.first(n);
+            Optional<Candidate> next = candidates.at(n);
+            if (taken.size() > scored) {
+                scores.addAll(scoresOf(viewerId, policy, windowStart, asOf, taken.subList(scored, taken.size())));
+                scored = taken.size();
+            }
+            List<FeedRanking.Ranked> ranked = scores.isEmpty() ? List.of()
+                    : FeedRanking.rank(scores, policy, asOf, after);
+            if (next.isEmpty()) {
                 return ranked;
             }
-            Candidate next = candidates.get(n);
-            if (ranked.size() >= wanted && ranked.get(wanted - 1).rankScore() > next.bound() * (1 + BOUND_SLACK)) {
+            if (ranked.size() >= wanted && ranked.get(wanted - 1).rankScore() > next.get().bound() * (1 + BOUND_SLACK)) {
                 return ranked;
             }
             n *= 4;
@@ -221,56 +231,72 @@ public class FeedService {
     private static final double BOUND_SLACK = 1e-9;
 
     /**
-     * Every candidate post, best bound first (ties by post id, as the feed orders them), from the
-     * summaries of the viewer's groups ({@link GroupSummaries}): a summary counts when its latest
-     * first use is inside the window, its counts could meet the policy, and the post is a third
-     * account's (its author neither the viewer nor, as membership is now, a member of the group).
+     * The candidate posts, best bound first (ties by post id, as the feed orders them), taken only
+     * as far as a read asks: each of the viewer's groups holds its summaries best first
+     * ({@link GroupSummaries.Prepared}), and merging them yields each post at its best bound the
+     * first time it comes up. A summary counts when its latest first use is inside the read's
+     * window. The work is the page's, not the history's: a read merges as many summaries as it
+     * takes posts, times the groups a post is in at most.
      */
-    private List<Candidate> candidates(String viewerId, Groups groups, FeedPolicy policy, Instant windowStart,
-            Instant asOf) {
-        Map<String, Candidate> best = new HashMap<>();
-        int minMembers = policy.minInteractingMembers();
-        for (Map.Entry<String, Set<String>> group : groups.members().entrySet()) {
-            for (GroupSummaries.Row row : summaries.of(group.getKey(), groups.versions().get(group.getKey()))) {
-                if (row.members() < minMembers || !row.latestAt().isAfter(windowStart)
-                        || row.authorId().equals(viewerId) || group.getValue().contains(row.authorId())) {
-                    continue;
-                }
-                long upperScore = upperScore(policy, row);
-                if (upperScore < policy.minScore()) {
-                    continue;
-                }
-                Instant latest = row.latestAt().isAfter(asOf) ? asOf : row.latestAt();
-                double bound = FeedRanking.rankScore(upperScore, latest, asOf);
-                Candidate known = best.get(row.postId());
-                if (known == null) {
-                    List<GroupSummaries.Row> rows = new ArrayList<>(2);
-                    rows.add(row);
-                    best.put(row.postId(), new Candidate(row.postId(), bound, rows));
-                } else {
-                    known.rows().add(row);
-                    if (bound > known.bound()) {
-                        best.put(row.postId(), new Candidate(row.postId(), bound, known.rows()));
+    private static final class Candidates {
+        private record Head(int group, int index, GroupSummaries.Bounded bounded) {
+        }
+
+        private final List<GroupSummaries.Prepared> groups;
+        private final Instant windowStart;
+        private final PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> GroupSummaries.bestFirst(a.bounded(),
+                b.bounded()));
+        private final List<Candidate> found = new ArrayList<>();
+        private final Set<String> seen = new HashSet<>();
+
+        Candidates(List<GroupSummaries.Prepared> groups, Instant windowStart) {
+            this.groups = groups;
+            this.windowStart = windowStart;
+            for (int g = 0; g < groups.size(); g++) {
+                advance(g, 0);
+            }
+        }
+
+        /** The first {@code n} candidates (fewer when there are fewer). */
+        List<Candidate> first(int n) {
+            fill(n);
+            return List.copyOf(found.subList(0, Math.min(n, found.size())));
+        }
+
+        /** The candidate at {@code index}, if there are that many. */
+        Optional<Candidate> at(int index) {
+            fill(index + 1);
+            return index < found.size() ? Optional.of(found.get(index)) : Optional.empty();
+        }
+
+        private void fill(int n) {
+            while (found.size() < n && !heads.isEmpty()) {
+                Head head = heads.poll();
+                advance(head.group(), head.index() + 1);
+                String postId = head.bounded().row().postId();
+                if (seen.add(postId)) {
+                    List<GroupSummaries.Bounded> rows = new ArrayList<>(2);
+                    for (GroupSummaries.Prepared group : groups) {
+                        GroupSummaries.Bounded bounded = group.byPost().get(postId);
+                        if (bounded != null && bounded.row().latestAt().isAfter(windowStart)) {
+                            rows.add(bounded);
+                        }
                     }
+                    found.add(new Candidate(postId, head.bounded().bound(), rows));
                 }
             }
         }
-        List<Candidate> candidates = new ArrayList<>(best.values());
-        candidates.sort(FeedService::byBound);
-        return candidates;
-    }
 
-    /** Best bound first, ties by post id: written out, as it sorts every candidate on every read. */
-    private static int byBound(Candidate a, Candidate b) {
-        int byBound = Double.compare(b.bound(), a.bound());
-        return byBound != 0 ? byBound : a.postId().compareTo(b.postId());
-    }
-
-    /** A summary's score if all its first uses were inside the window: an upper bound. */
-    private static long upperScore(FeedPolicy policy, GroupSummaries.Row row) {
-        return (long) policy.weightOf(InteractionType.LIKE) * row.liked()
-                + (long) policy.weightOf(InteractionType.COMMENT) * row.commented()
-                + (long) policy.weightOf(InteractionType.SHARE) * row.shared();
+        /** The group's next summary inside the window from {@code index} on, into the heads. */
+        private void advance(int group, int index) {
+            List<GroupSummaries.Bounded> best = groups.get(group).best();
+            for (int i = index; i < best.size(); i++) {
+                if (best.get(i).row().latestAt().isAfter(windowStart)) {
+                    heads.add(new Head(group, i, best.get(i)));
+                    return;
+                }
+            }
+        }
     }
 
     /**
@@ -293,13 +319,14 @@ public class FeedService {
         List<GroupScore> scores = new ArrayList<>();
         List<String[]> inexact = new ArrayList<>();
         for (Candidate candidate : taken) {
-            for (GroupSummaries.Row row : candidate.rows()) {
+            for (GroupSummaries.Bounded bounded : candidate.rows()) {
+                GroupSummaries.Row row = bounded.row();
                 if ((!viewersOwn.isEmpty() && viewersOwn.contains(new Pair(row.groupId(), row.postId())))
                         || !row.earliestAt().isAfter(windowStart)
                         || row.latestAt().isAfter(asOf)) {
                     inexact.add(new String[] {row.groupId(), row.postId()});
                 } else {
-                    scores.add(new GroupScore(row.groupId(), row.postId(), row.members(), upperScore(policy, row),
+                    scores.add(new GroupScore(row.groupId(), row.postId(), row.members(), bounded.upperScore(),
                             row.latestAt()));
                 }
             }

@@ -40,7 +40,10 @@
  *       memory. Every candidate post's rankScore is bounded from the summaries of the viewer's
  *       groups (its counts weighed as if all inside the window, aged from the latest first use),
  *       which each server holds in memory ({@link dev.tillpoint.feed.GroupSummaries}), reloading a
- *       group only when the version the read found has moved; the best few are scored exactly,
+ *       group only when the version the read found has moved, and prepared per policy and
+ *       membership (those that could meet the policy, best bound first, bounds taken as of a
+ *       minute earlier so that they hold for every read ranked since), so that a read merges the
+ *       best of each group instead of weighing all of them; the best few posts are scored exactly,
  *       and more are taken only while a left-out bound could still beat the page. A summary is its
  *       exact score when all its first uses lie inside the window and at or before the ranking
  *       instant and the viewer has none in it (weights times counts, from memory); the others are
