@@ -21,8 +21,9 @@
  *       author is a member now. An event wakes the aggregation, which takes the pending
  *       interactions in batches of {@link dev.tillpoint.feed.FeedAggregation#BATCH_SIZE}, one
  *       transaction each (its contributions written in JDBC batches, no managed entity left for
- *       Hibernate to dirty-check before each statement),
- *       fans each out to every group its user is in now and recomputes the summaries it moved; the pending row makes it once per interaction. A member who joins is
+ *       Hibernate to dirty-check before each statement), fans each out to every group its user is
+ *       in now and recomputes the summaries it moved; the pending row makes it once per
+ *       interaction. A member who joins is
  *       fanned into that group (their interactions of the last
  *       {@link dev.tillpoint.feed.FeedPolicy#MAX_WINDOW_HOURS} hours); one who leaves takes their
  *       contributions there with them. Writers lock membership rows (by group and member), then
@@ -44,7 +45,10 @@
  *       membership (those that could meet the policy, best bound first, bounds taken as of a
  *       minute earlier so that they hold for every read ranked since), so that a read merges the
  *       best of each group instead of weighing all of them; the best few posts are scored exactly,
- *       and more are taken only while a left-out bound could still beat the page. A summary is its
+ *       and more are taken only while a left-out bound could still beat the page (each round
+ *       scoring only the posts new to it). A post's bound is its best over the viewer's groups,
+ *       while its item is under the group where it scores highest, so bounds can be loose and a
+ *       later page may score most candidates, in memory. A summary is its
  *       exact score when all its first uses lie inside the window and at or before the ranking
  *       instant and the viewer has none in it (weights times counts, from memory); the others are
  *       recomputed from their contributions in one more query. The author rule uses the members
