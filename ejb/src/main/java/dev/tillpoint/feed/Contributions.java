@@ -1,27 +1,25 @@
 package dev.tillpoint.feed;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.hibernate.Session;
 
 /**
  * Writes the per-group aggregates in the caller's transaction: each member's {@link Contribution}
@@ -30,7 +28,8 @@ import java.util.TreeSet;
  * of a leaving one's.
  *
  * <p>Locks, always in this order and taken up front, so that no two writers deadlock: membership
- * rows by group and member, then summary rows by group and post. A summary is recomputed from the contributions
+ * rows by group and member, then summary rows by group and post, and last (the transaction's last
+ * writes) the versions of the groups it changed, by group. A summary is recomputed from the contributions
  * of its (group, post) by a statement that starts after its row is locked, so under READ COMMITTED
  * it sees every contribution committed by the writers it waited for: the summary always counts
  * exactly the contributions stored.
@@ -69,14 +68,6 @@ public class Contributions {
 
     @PersistenceContext(unitName = "tillpoint")
     EntityManager em;
-
-    @Resource
-    TransactionSynchronizationRegistry transactions;
-
-    @Inject
-    GroupSummaries summaries;
-
-    private static final Object CHANGED_GROUPS = new Object();
 
     /** One stored interaction to take into the aggregates. */
     public record Taken(String postId, String memberId, InteractionType type, Instant at) {
@@ -137,48 +128,81 @@ public class Contributions {
             lockSummaries(group.getKey(), posts);
         }
         Map<String, SortedSet<String>> moved = new TreeMap<>();
-        for (Work work : works) {
-            if (take(work)) {
-                moved.computeIfAbsent(work.groupId(), group -> new TreeSet<>()).add(work.postId());
-            }
-        }
+        List<Work> movedWorks = takeAll(works);
+        movedWorks.forEach(work -> moved.computeIfAbsent(work.groupId(), group -> new TreeSet<>()).add(work.postId()));
         for (Map.Entry<String, SortedSet<String>> group : moved.entrySet()) {
             refreshLocked(group.getKey(), List.copyOf(group.getValue()));
         }
-        changedAfterCommit(moved.keySet());
+        changed(moved.keySet());
         return works.size();
     }
 
-    /** The interaction into the member's contribution; whether a first use moved. */
-    private boolean take(Work work) {
-        String key = " where group_id = :groupId and post_id = :postId and member_id = :memberId";
-        em.createNativeQuery("insert into feed_contributions (group_id, post_id, member_id) "
-                        + "values (:groupId, :postId, :memberId) on conflict do nothing")
-                .setParameter("groupId", work.groupId())
-                .setParameter("postId", work.postId())
-                .setParameter("memberId", work.memberId())
-                .executeUpdate();
-        String column = switch (work.type()) {
-            case LIKE -> "liked_at";
-            case COMMENT -> "commented_at";
-            case SHARE -> "shared_at";
-        };
-        int moved = em.createNativeQuery("update feed_contributions set " + column + " = :at" + key
-                        + " and (" + column + " is null or " + column + " > :at)")
-                .setParameter("at", work.at())
-                .setParameter("groupId", work.groupId())
-                .setParameter("postId", work.postId())
-                .setParameter("memberId", work.memberId())
-                .executeUpdate();
-        if (moved == 0) {
-            return false; // a later comment: no first use moved, nothing derived changes
-        }
-        em.createNativeQuery("update feed_contributions set latest_at = " + LATEST_OF_THREE + key)
-                .setParameter("groupId", work.groupId())
-                .setParameter("postId", work.postId())
-                .setParameter("memberId", work.memberId())
-                .executeUpdate();
-        return true;
+    /**
+     * The interactions into their members' contributions, in three JDBC batches (one round trip
+     * each, in the works' order): create the missing contributions, move each first use back where
+     * the interaction is older (the update counts tell which moved), then set {@code latest_at} of
+     * the contributions that moved. The same statements one by one, without a round trip each.
+     *
+     * @return the works whose first use moved (a later comment moves nothing, nothing derived changes)
+     */
+    private List<Work> takeAll(List<Work> works) {
+        String key = " where group_id = ? and post_id = ? and member_id = ?";
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into feed_contributions"
+                    + " (group_id, post_id, member_id) values (?, ?, ?) on conflict do nothing")) {
+                for (Work work : works) {
+                    bindKey(insert, 1, work);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            List<Work> moved = new ArrayList<>();
+            for (InteractionType type : InteractionType.values()) {
+                List<Work> ofType = works.stream().filter(work -> work.type() == type).toList();
+                if (ofType.isEmpty()) {
+                    continue;
+                }
+                String column = switch (type) {
+                    case LIKE -> "liked_at";
+                    case COMMENT -> "commented_at";
+                    case SHARE -> "shared_at";
+                };
+                try (PreparedStatement firstUse = connection.prepareStatement("update feed_contributions set " + column
+                        + " = ?" + key + " and (" + column + " is null or " + column + " > ?)")) {
+                    for (Work work : ofType) {
+                        OffsetDateTime at = OffsetDateTime.ofInstant(work.at(), ZoneOffset.UTC);
+                        firstUse.setObject(1, at);
+                        bindKey(firstUse, 2, work);
+                        firstUse.setObject(5, at);
+                        firstUse.addBatch();
+                    }
+                    int[] counts = firstUse.executeBatch();
+                    for (int i = 0; i < counts.length; i++) {
+                        // SUCCESS_NO_INFO (-2): a driver that does not count; take it as moved (recomputing is harmless)
+                        if (counts[i] != 0) {
+                            moved.add(ofType.get(i));
+                        }
+                    }
+                }
+            }
+            if (!moved.isEmpty()) {
+                try (PreparedStatement latest = connection.prepareStatement("update feed_contributions set latest_at = "
+                        + LATEST_OF_THREE + key)) {
+                    for (Work work : moved) {
+                        bindKey(latest, 1, work);
+                        latest.addBatch();
+                    }
+                    latest.executeBatch();
+                }
+            }
+            return moved;
+        });
+    }
+
+    private static void bindKey(PreparedStatement statement, int from, Work work) throws SQLException {
+        statement.setString(from, work.groupId());
+        statement.setString(from + 1, work.postId());
+        statement.setString(from + 2, work.memberId());
     }
 
     /**
@@ -224,7 +248,7 @@ public class Contributions {
         lockSummaries(groupId, touched);
         authorMembership(groupId, memberId, true);
         refreshLocked(groupId, touched);
-        changedAfterCommit(List.of(groupId));
+        changed(List.of(groupId));
         return posts;
     }
 
@@ -242,33 +266,23 @@ public class Contributions {
                 .executeUpdate();
         authorMembership(groupId, memberId, false);
         refreshLocked(groupId, touched);
-        changedAfterCommit(List.of(groupId));
+        changed(List.of(groupId));
         return dropped;
     }
 
-    /** Tells this server's {@link GroupSummaries} once this transaction has committed (one synchronization per transaction). */
-    @SuppressWarnings("unchecked")
-    private void changedAfterCommit(Collection<String> groupIds) {
-        Set<String> changed = (Set<String>) transactions.getResource(CHANGED_GROUPS);
-        if (changed == null) {
-            Set<String> groups = new HashSet<>();
-            transactions.putResource(CHANGED_GROUPS, groups);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    // nothing: the summaries are written in the transaction
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        summaries.changed(groups);
-                    }
-                }
-            });
-            changed = groups;
+    /**
+     * Raises the versions of these groups ({@code feed_group_versions}), in group order, as the
+     * transaction's last writes: a feed read on any server then reloads these groups' summaries.
+     * Last, so the rows stay locked only until the commit, and in order after every other lock,
+     * so no two writers deadlock on them.
+     */
+    private void changed(Collection<String> groupIds) {
+        List<String> sorted = new TreeSet<>(groupIds).stream().toList();
+        for (int from = 0; from < sorted.size(); from += CHUNK) {
+            em.createNativeQuery("update feed_group_versions set version = version + 1 where group_id in :groupIds")
+                    .setParameter("groupIds", sorted.subList(from, Math.min(sorted.size(), from + CHUNK)))
+                    .executeUpdate();
         }
-        changed.addAll(groupIds);
     }
 
     private void authorMembership(String groupId, String memberId, boolean member) {

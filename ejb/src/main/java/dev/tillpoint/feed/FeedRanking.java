@@ -58,17 +58,26 @@ public final class FeedRanking {
      * scores highest; ties to the higher rankScore, then the smaller group id), in feed order,
      * after {@code after} when present.
      */
+    /** Whether {@code a} is the better group for its post than {@code b}: written out, it runs per summary scored. */
+    private static boolean better(Ranked a, Ranked b) {
+        if (a.best().score() != b.best().score()) {
+            return a.best().score() > b.best().score();
+        }
+        int byRank = Double.compare(a.rankScore(), b.rankScore());
+        if (byRank != 0) {
+            return byRank > 0;
+        }
+        return a.best().groupId().compareTo(b.best().groupId()) <= 0;
+    }
+
     public static List<Ranked> rank(List<GroupScore> scores, FeedPolicy policy, Instant asOf, Optional<Position> after) {
         Map<String, Ranked> best = new HashMap<>();
-        Comparator<Ranked> better = Comparator.<Ranked>comparingLong(ranked -> ranked.best().score())
-                .thenComparingDouble(Ranked::rankScore)
-                .thenComparing(ranked -> ranked.best().groupId(), Comparator.reverseOrder());
         for (GroupScore score : scores) {
             if (score.interactingMembers() < policy.minInteractingMembers() || score.score() < policy.minScore()) {
                 continue;
             }
             Ranked ranked = new Ranked(score, rankScore(score.score(), score.latestAt(), asOf));
-            best.merge(score.postId(), ranked, (a, b) -> better.compare(a, b) >= 0 ? a : b);
+            best.merge(score.postId(), ranked, (a, b) -> better(a, b) ? a : b);
         }
         List<Ranked> feed = new ArrayList<>();
         for (Ranked ranked : best.values()) {

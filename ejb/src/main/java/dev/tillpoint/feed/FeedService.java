@@ -15,14 +15,13 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -52,10 +51,10 @@ public class FeedService {
     EntityManager em;
 
     @Inject
-    FeedPolicyService policies;
+    GroupSummaries summaries;
 
     @Inject
-    GroupSummaries summaries;
+    PostViews postViews;
 
     @Inject
     PageCursors cursors;
@@ -114,10 +113,14 @@ public class FeedService {
         if (!Ids.isValid(viewerId)) {
             return Page.empty();
         }
-        FeedPolicy policy = policies.current();
+        Groups groups = groupsOf(viewerId);
+        if (groups.members().isEmpty()) {
+            return Page.empty();
+        }
+        FeedPolicy policy = groups.policy();
         Instant windowStart = start.asOf().minus(policy.window());
-        List<FeedRanking.Ranked> ranked = ranked(viewerId, policy, windowStart, start.asOf(), start.after(), start.shown(),
-                limit + 1);
+        List<FeedRanking.Ranked> ranked = ranked(viewerId, groups, policy, windowStart, start.asOf(), start.after(),
+                start.shown(), limit + 1);
         List<FeedRanking.Ranked> fetched = ranked.subList(0, Math.min(ranked.size(), limit + 1));
         Page<FeedRanking.Ranked> page = Page.fromLookAhead(fetched, limit,
                 last -> cursors.issue(scope, start.cursorFields(last, limit)));
@@ -136,8 +139,50 @@ public class FeedService {
         return new Page<>(items, page.nextCursor());
     }
 
-    /** A post's bound: no group can give it a higher rankScore (as of the read) than this. */
-    private record Bound(String postId, double rankScore) {
+    /**
+     * What a read starts from, all as of one statement's snapshot: the members of every group the
+     * viewer is in (by group), each group's summary version ({@link GroupSummaries}) and the policy.
+     */
+    private record Groups(Map<String, Set<String>> members, Map<String, Long> versions, FeedPolicy policy) {
+    }
+
+    /**
+     * The viewer's groups with their members as they are now, their versions and the policy, in one
+     * statement. The policy's weights are validated integers; {@code policy} is null when the
+     * viewer is in no group.
+     */
+    private Groups groupsOf(String viewerId) {
+        Map<String, Set<String>> members = new HashMap<>();
+        Map<String, Long> versions = new HashMap<>();
+        FeedPolicy policy = null;
+        for (Object row : em.createNativeQuery("select m.group_id, m.member_id, g.version, p.min_interacting_members,"
+                        + " p.window_hours, p.like_weight, p.comment_weight, p.share_weight, p.min_score"
+                        + " from feed_group_members v join feed_group_members m on m.group_id = v.group_id"
+                        + " join feed_policy p on p.id = 1"
+                        + " left join feed_group_versions g on g.group_id = v.group_id"
+                        + " where v.member_id = :viewerId")
+                .setParameter("viewerId", viewerId)
+                .getResultList()) {
+            Object[] c = (Object[]) row;
+            members.computeIfAbsent((String) c[0], group -> new HashSet<>()).add((String) c[1]);
+            versions.put((String) c[0], c[2] == null ? null : ((Number) c[2]).longValue());
+            if (policy == null) {
+                policy = new FeedPolicy(number(c[3]), number(c[4]), Map.of(InteractionType.LIKE, number(c[5]),
+                        InteractionType.COMMENT, number(c[6]), InteractionType.SHARE, number(c[7])), number(c[8]));
+            }
+        }
+        return new Groups(members, versions, policy);
+    }
+
+    private static int number(Object column) {
+        return ((Number) column).intValue();
+    }
+
+    /**
+     * A post that may be in the feed: the upper bound of its rankScore over the viewer's groups,
+     * and its summaries in those groups that could meet the policy.
+     */
+    private record Candidate(String postId, double bound, List<GroupSummaries.Bounded> rows) {
     }
 
     /**
@@ -145,27 +190,35 @@ public class FeedService {
      * the feed without ranking all of it. The summaries give every candidate post an upper bound
      * of its rankScore (its counts weighed as if every first use were inside the window and none
      * were the viewer's, aged from its latest first use); only the best {@code n} posts by their
-     * bound are scored exactly, from the database. When the
-     * {@code wanted}-th exact item comes before the best bound left out, nothing left out can come
-     * before it, and the page is right; otherwise {@code n} grows fourfold and the round repeats.
-     * A later page starts with {@code n} past the items shown before (the cursor counts them).
+     * bound are scored exactly. When the {@code wanted}-th exact item comes before the best bound
+     * left out, nothing left out can come before it, and the page is right; otherwise {@code n}
+     * grows fourfold and the round repeats. A later page starts with {@code n} past the items shown
+     * before (the cursor counts them).
      */
-    private List<FeedRanking.Ranked> ranked(String viewerId, FeedPolicy policy, Instant windowStart, Instant asOf,
-            Optional<FeedRanking.Position> after, int shownBefore, int wanted) {
-        List<Bound> bounds = bounds(viewerId, policy, windowStart, asOf);
+    private List<FeedRanking.Ranked> ranked(String viewerId, Groups groups, FeedPolicy policy,
+            Instant windowStart, Instant asOf, Optional<FeedRanking.Position> after, int shownBefore, int wanted) {
+        Candidates candidates = new Candidates(groups.members().entrySet().stream()
+                .map(group -> summaries.prepared(group.getKey(), groups.versions().get(group.getKey()), group.getValue(),
+                        policy, asOf))
+                .toList(), windowStart);
         // The posts shown on earlier pages come first among the bounds too: skip past them at once.
         int n = Math.max(FIRST_ROUND_POSTS, shownBefore + 2 * wanted);
+        // A round scores only the candidates the rounds before it did not: scores do not change.
+        List<GroupScore> scores = new ArrayList<>();
+        int scored = 0;
         while (true) {
-            boolean everyPost = bounds.size() <= n;
-            List<Bound> taken = everyPost ? bounds : bounds.subList(0, n);
-            List<FeedRanking.Ranked> ranked = taken.isEmpty() ? List.of() : FeedRanking.rank(
-                    scoresOf(viewerId, policy, windowStart, asOf, taken.stream().map(Bound::postId).toList()),
-                    policy, asOf, after);
-            if (everyPost) {
+            List<Candidate> taken = candidates.first(n);
+            Optional<Candidate> next = candidates.at(n);
+            if (taken.size() > scored) {
+                scores.addAll(scoresOf(viewerId, policy, windowStart, asOf, taken.subList(scored, taken.size())));
+                scored = taken.size();
+            }
+            List<FeedRanking.Ranked> ranked = scores.isEmpty() ? List.of()
+                    : FeedRanking.rank(scores, policy, asOf, after);
+            if (next.isEmpty()) {
                 return ranked;
             }
-            Bound next = bounds.get(n);
-            if (ranked.size() >= wanted && ranked.get(wanted - 1).rankScore() > next.rankScore() * (1 + BOUND_SLACK)) {
+            if (ranked.size() >= wanted && ranked.get(wanted - 1).rankScore() > next.get().bound() * (1 + BOUND_SLACK)) {
                 return ranked;
             }
             n *= 4;
@@ -178,113 +231,104 @@ public class FeedService {
     private static final double BOUND_SLACK = 1e-9;
 
     /**
-     * Every candidate post's bound, best first (ties by post id, as the feed orders them), from
-     * the summaries of the viewer's groups ({@link GroupSummaries}): a summary counts when its
-     * latest first use is inside the window, its counts could meet the policy, and the post is a
-     * third account's (the author neither the viewer nor a member of the group).
+     * The candidate posts, best bound first (ties by post id, as the feed orders them), taken only
+     * as far as a read asks: each of the viewer's groups holds its summaries best first
+     * ({@link GroupSummaries.Prepared}), and merging them yields each post at its best bound the
+     * first time it comes up. A summary counts when its latest first use is inside the read's
+     * window. The work is the page's, not the history's: a read merges as many summaries as it
+     * takes posts, times the groups a post is in at most.
      */
-    private List<Bound> bounds(String viewerId, FeedPolicy policy, Instant windowStart, Instant asOf) {
-        List<String> groupIds = em.createQuery("select m.groupId from GroupMember m where m.memberId = :viewerId",
-                        String.class)
-                .setParameter("viewerId", viewerId)
-                .getResultList();
-        Instant horizon = asOf.minus(Duration.ofHours(FeedPolicy.MAX_WINDOW_HOURS));
-        Map<String, Double> best = new HashMap<>();
-        for (String groupId : groupIds) {
-            for (GroupSummaries.Row row : summaries.of(groupId, () -> summariesOf(groupId, horizon))) {
-                if (!row.latestAt().isAfter(windowStart) || row.members() < policy.minInteractingMembers()
-                        || row.authorMember() || row.authorId().equals(viewerId)) {
-                    continue;
-                }
-                long upperScore = (long) policy.weightOf(InteractionType.LIKE) * row.liked()
-                        + (long) policy.weightOf(InteractionType.COMMENT) * row.commented()
-                        + (long) policy.weightOf(InteractionType.SHARE) * row.shared();
-                if (upperScore < policy.minScore()) {
-                    continue;
-                }
-                Instant latest = row.latestAt().isAfter(asOf) ? asOf : row.latestAt();
-                best.merge(row.postId(), FeedRanking.rankScore(upperScore, latest, asOf), Math::max);
+    private static final class Candidates {
+        private record Head(int group, int index, GroupSummaries.Bounded bounded) {
+        }
+
+        private final List<GroupSummaries.Prepared> groups;
+        private final Instant windowStart;
+        private final PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> GroupSummaries.bestFirst(a.bounded(),
+                b.bounded()));
+        private final List<Candidate> found = new ArrayList<>();
+        private final Set<String> seen = new HashSet<>();
+
+        Candidates(List<GroupSummaries.Prepared> groups, Instant windowStart) {
+            this.groups = groups;
+            this.windowStart = windowStart;
+            for (int g = 0; g < groups.size(); g++) {
+                advance(g, 0);
             }
         }
-        List<Bound> bounds = new ArrayList<>(best.size());
-        best.forEach((postId, bound) -> bounds.add(new Bound(postId, bound)));
-        bounds.sort(Comparator.comparingDouble(Bound::rankScore).reversed().thenComparing(Bound::postId));
-        return bounds;
-    }
 
-    /** A group's summaries with a first use since {@code horizon}: what {@link GroupSummaries} holds. */
-    private List<GroupSummaries.Row> summariesOf(String groupId, Instant horizon) {
-        List<?> rows = em.createNativeQuery("select post_id, author_id, author_member, members, liked, commented, shared,"
-                        + " earliest_at, latest_at from feed_post_summaries where group_id = :groupId and latest_at > :horizon")
-                .setParameter("groupId", groupId)
-                .setParameter("horizon", horizon)
-                .getResultList();
-        List<GroupSummaries.Row> summaries = new ArrayList<>(rows.size());
-        for (Object row : rows) {
-            Object[] c = (Object[]) row;
-            summaries.add(new GroupSummaries.Row(groupId, (String) c[0], (String) c[1], (Boolean) c[2],
-                    ((Number) c[3]).intValue(), ((Number) c[4]).intValue(), ((Number) c[5]).intValue(),
-                    ((Number) c[6]).intValue(), StoredTime.fromColumn(c[7]), StoredTime.fromColumn(c[8])));
+        /** The first {@code n} candidates (fewer when there are fewer). */
+        List<Candidate> first(int n) {
+            fill(n);
+            return List.copyOf(found.subList(0, Math.min(n, found.size())));
         }
-        return summaries;
-    }
 
-    /** The score of a summary (alias {@code s}) if all its counts were inside the window: an upper bound. */
-    private static String upperScore(FeedPolicy policy) {
-        return "(" + policy.weightOf(InteractionType.LIKE) + " * s.liked + "
-                + policy.weightOf(InteractionType.COMMENT) + " * s.commented + "
-                + policy.weightOf(InteractionType.SHARE) + " * s.shared)";
-    }
+        /** The candidate at {@code index}, if there are that many. */
+        Optional<Candidate> at(int index) {
+            fill(index + 1);
+            return index < found.size() ? Optional.of(found.get(index)) : Optional.empty();
+        }
 
-    /** The viewer's summaries that could meet the policy (alias {@code s}); the caller adds to it. */
-    private static String candidates(FeedPolicy policy) {
-        return " from feed_group_members v join feed_post_summaries s on s.group_id = v.group_id"
-                + " where v.member_id = :viewerId and s.latest_at > :windowStart"
-                + " and s.members >= " + policy.minInteractingMembers()
-                + " and " + upperScore(policy) + " >= " + policy.minScore()
-                + " and s.author_id <> :viewerId and s.author_member = false";
+        private void fill(int n) {
+            while (found.size() < n && !heads.isEmpty()) {
+                Head head = heads.poll();
+                advance(head.group(), head.index() + 1);
+                String postId = head.bounded().row().postId();
+                if (seen.add(postId)) {
+                    List<GroupSummaries.Bounded> rows = new ArrayList<>(2);
+                    for (GroupSummaries.Prepared group : groups) {
+                        GroupSummaries.Bounded bounded = group.byPost().get(postId);
+                        if (bounded != null && bounded.row().latestAt().isAfter(windowStart)) {
+                            rows.add(bounded);
+                        }
+                    }
+                    found.add(new Candidate(postId, head.bounded().bound(), rows));
+                }
+            }
+        }
+
+        /** The group's next summary inside the window from {@code index} on, into the heads. */
+        private void advance(int group, int index) {
+            List<GroupSummaries.Bounded> best = groups.get(group).best();
+            for (int i = index; i < best.size(); i++) {
+                if (best.get(i).row().latestAt().isAfter(windowStart)) {
+                    heads.add(new Head(group, i, best.get(i)));
+                    return;
+                }
+            }
+        }
     }
 
     /**
-     * The exact scores, in every group of the viewer, of the given posts: members (not the viewer,
-     * members now) whose contribution has a type first used inside the window, their weighted score
-     * and the latest such first use. A summary is exact when all its first uses lie inside
-     * {@code (windowStart, asOf]} and the viewer did not contribute (score = weights x counts); the
-     * others are recomputed from their contributions. Posts whose author is the viewer or in the
-     * group are checked against the posts and the membership as they are now.
+     * The exact scores of the candidates' summaries. A summary is exact as it is when all its first
+     * uses lie inside {@code (windowStart, asOf]} and the viewer has no contribution in it: then its
+     * score is the weights times its counts, from memory. The others (the viewer's, and those
+     * reaching out of the window or past the ranking instant) are recomputed from their
+     * contributions in the database, one query per {@link #EXACT_CHUNK}. Whether the viewer
+     * contributed is one indexed query for all the candidates.
      */
     private List<GroupScore> scoresOf(String viewerId, FeedPolicy policy, Instant windowStart, Instant asOf,
-            List<String> postIds) {
-        List<?> rows = em.createNativeQuery("select s.group_id, s.post_id, s.members, " + upperScore(policy) + ","
-                        + " s.earliest_at, s.latest_at"
-                        + candidates(policy) + " and s.post_id in :postIds"
-                        + " and exists (select 1 from feed_posts p where p.id = s.post_id and p.author_id <> :viewerId"
-                        + " and not exists (select 1 from feed_group_members a where a.group_id = s.group_id"
-                        + " and a.member_id = p.author_id))")
-                .setParameter("viewerId", viewerId)
-                .setParameter("windowStart", windowStart)
-                .setParameter("postIds", postIds)
-                .getResultList();
-        Set<String> viewersOwn = new HashSet<>();
+            List<Candidate> taken) {
+        Set<Pair> viewersOwn = new HashSet<>();
         em.createNativeQuery("select c.group_id, c.post_id from feed_contributions c where c.member_id = :viewerId"
                         + " and c.post_id in :postIds")
                 .setParameter("viewerId", viewerId)
-                .setParameter("postIds", postIds)
+                .setParameter("postIds", taken.stream().map(Candidate::postId).toList())
                 .getResultList()
-                .forEach(row -> viewersOwn.add(((Object[]) row)[0] + " " + ((Object[]) row)[1]));
-        List<GroupScore> scores = new ArrayList<>(rows.size());
+                .forEach(row -> viewersOwn.add(new Pair((String) ((Object[]) row)[0], (String) ((Object[]) row)[1])));
+        List<GroupScore> scores = new ArrayList<>();
         List<String[]> inexact = new ArrayList<>();
-        for (Object row : rows) {
-            Object[] columns = (Object[]) row;
-            String groupId = (String) columns[0];
-            String postId = (String) columns[1];
-            Instant earliest = StoredTime.fromColumn(columns[4]);
-            Instant latest = StoredTime.fromColumn(columns[5]);
-            if (viewersOwn.contains(groupId + " " + postId) || !earliest.isAfter(windowStart) || latest.isAfter(asOf)) {
-                inexact.add(new String[] {groupId, postId});
-            } else {
-                scores.add(new GroupScore(groupId, postId, ((Number) columns[2]).longValue(),
-                        ((Number) columns[3]).longValue(), latest));
+        for (Candidate candidate : taken) {
+            for (GroupSummaries.Bounded bounded : candidate.rows()) {
+                GroupSummaries.Row row = bounded.row();
+                if ((!viewersOwn.isEmpty() && viewersOwn.contains(new Pair(row.groupId(), row.postId())))
+                        || !row.earliestAt().isAfter(windowStart)
+                        || row.latestAt().isAfter(asOf)) {
+                    inexact.add(new String[] {row.groupId(), row.postId()});
+                } else {
+                    scores.add(new GroupScore(row.groupId(), row.postId(), row.members(), bounded.upperScore(),
+                            row.latestAt()));
+                }
             }
         }
         for (int from = 0; from < inexact.size(); from += EXACT_CHUNK) {
@@ -292,6 +336,10 @@ public class FeedService {
                     inexact.subList(from, Math.min(inexact.size(), from + EXACT_CHUNK))));
         }
         return scores;
+    }
+
+    /** A group and a post. */
+    private record Pair(String groupId, String postId) {
     }
 
     /** Summaries recomputed per query at most this many (group, post) pairs at a time. */
@@ -346,14 +394,13 @@ public class FeedService {
         return values.append(") as pg(").append(first).append(", ").append(second).append(")").toString();
     }
 
-    /** The page's posts in one query, by id. */
+    /** The page's posts by id: from memory ({@link PostViews}), those not held in one query. */
     private Map<String, PostView> postsOf(List<FeedRanking.Ranked> ranked) {
-        Map<String, PostView> posts = new HashMap<>();
-        em.createQuery("select p from Post p where p.id in :ids", Post.class)
-                .setParameter("ids", ranked.stream().map(item -> item.best().postId()).toList())
-                .getResultList()
-                .forEach(post -> posts.put(post.id(), post.view()));
-        return posts;
+        return postViews.of(ranked.stream().map(item -> item.best().postId()).toList(),
+                ids -> em.createQuery("select p from Post p where p.id in :ids", Post.class)
+                        .setParameter("ids", ids)
+                        .getResultList()
+                        .stream().map(Post::view).toList());
     }
 
     /** What one item lists: the newest interactions shown and how many there are in all. */

@@ -91,6 +91,10 @@ public class GroupService {
         FeedGroup group = new FeedGroup(Ids.generate(ID_PREFIX), command.name(), callerId, now);
         em.persist(group);
         em.flush();
+        // Raised by every change of the group's summaries; feed reads reload them when it moves.
+        em.createNativeQuery("insert into feed_group_versions (group_id, version) values (:groupId, 0)")
+                .setParameter("groupId", group.id())
+                .executeUpdate();
         join(group.id(), callerId, now);
         TreeSet<String> invited = new TreeSet<>(named);
         invited.remove(callerId);

@@ -20,8 +20,10 @@
  *       how many used each type, the earliest and latest first use, the author and whether the
  *       author is a member now. An event wakes the aggregation, which takes the pending
  *       interactions in batches of {@link dev.tillpoint.feed.FeedAggregation#BATCH_SIZE}, one
- *       transaction each, fans each out to every group its user is in now and recomputes the
- *       summaries it moved; the pending row makes it once per interaction. A member who joins is
+ *       transaction each (its contributions written in JDBC batches, no managed entity left for
+ *       Hibernate to dirty-check before each statement), fans each out to every group its user is
+ *       in now and recomputes the summaries it moved; the pending row makes it once per
+ *       interaction. A member who joins is
  *       fanned into that group (their interactions of the last
  *       {@link dev.tillpoint.feed.FeedPolicy#MAX_WINDOW_HOURS} hours); one who leaves takes their
  *       contributions there with them. Writers lock membership rows (by group and member), then
@@ -32,18 +34,30 @@
  *       of the types they first used inside the window (ten comments weigh as one; a repeated
  *       comment does not renew a member's presence in the window). A policy change rewrites
  *       nothing and applies to the next read: summaries hold counts, not scores.</li>
- *   <li>A read does database work proportional to the page, not to the history: every candidate
- *       post's rankScore is bounded from the summaries of the viewer's groups (its counts weighed as
- *       if all inside the window, aged from the latest first use), which each server holds in
- *       memory ({@link dev.tillpoint.feed.GroupSummaries}: dropped by its own commits at once,
- *       reloaded after at most {@code tillpoint.feed.summary-cache-millis}, default 500 ms, for
- *       other servers' commits); only the best few are scored exactly from the database (from the
- *       summary when all its first uses lie inside the window and the viewer has none, else from
- *       the contributions of that group and post), and more are taken only while a left-out bound
- *       could still beat the page. A page's posts, interactions and counts are two more queries,
- *       whatever the page's size. Staleness: on a server other than the one that aggregated it, a
- *       post may enter the feed up to that half second late; what an item shows is always read
- *       from the database.</li>
+ *   <li>A read does database work proportional to the page, not to the history: three indexed
+ *       statements, for a first page as for a later one (the viewer's groups with their members as
+ *       they are now, each group's version and the policy, in one; the viewer's own contributions
+ *       among the best candidates; the page's interactions with their counts), the rest from
+ *       memory. Every candidate post's rankScore is bounded from the summaries of the viewer's
+ *       groups (its counts weighed as if all inside the window, aged from the latest first use),
+ *       which each server holds in memory ({@link dev.tillpoint.feed.GroupSummaries}), reloading a
+ *       group only when the version the read found has moved, and prepared per policy and
+ *       membership (those that could meet the policy, best bound first, bounds taken as of a
+ *       minute earlier so that they hold for every read ranked since), so that a read merges the
+ *       best of each group instead of weighing all of them; the best few posts are scored exactly,
+ *       and more are taken only while a left-out bound could still beat the page (each round
+ *       scoring only the posts new to it). A post's bound is its best over the viewer's groups,
+ *       while its item is under the group where it scores highest, so bounds can be loose and a
+ *       later page may score most candidates, in memory. A summary is its
+ *       exact score when all its first uses lie inside the window and at or before the ranking
+ *       instant and the viewer has none in it (weights times counts, from memory); the others are
+ *       recomputed from their contributions in one more query. The author rule uses the members
+ *       read with the page. Posts never change once published and are held in memory
+ *       ({@link dev.tillpoint.feed.PostViews}). Staleness: none, on every server: memory is used
+ *       only at the version the read's own statement saw.</li>
+ *   <li>Every transaction that changes a group's summaries (an aggregation batch, a join, a
+ *       leave) raises the group's version ({@code feed_group_versions}) as its last writes, in
+ *       group order, after its membership and summary locks.</li>
  *   <li>The feed is ranked as of one instant, carried by the signed cursor:
  *       {@code rankScore = score / (ageHours + 2)^1.5} with {@code ageHours} from the group's latest
  *       first use to that instant. Only first uses at or before it count, so later pages rank
