@@ -12,7 +12,7 @@ import dev.tillpoint.payments.RefundCommand;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -40,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * principal and its merchant comes from the server's records, never from the body.
  */
 @Path("pos/payments")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed(Roles.POS)
 @ActiveTerminalRequired
 @Produces(MediaType.APPLICATION_JSON)

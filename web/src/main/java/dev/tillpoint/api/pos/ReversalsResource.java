@@ -9,7 +9,7 @@ import dev.tillpoint.payments.PosPayments;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** POS: reversals of payment requests whose answer never arrived (ISO 8583's reversal advice). */
 @Path("pos/reversals")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed(Roles.POS)
 @ActiveTerminalRequired
 @Produces(MediaType.APPLICATION_JSON)

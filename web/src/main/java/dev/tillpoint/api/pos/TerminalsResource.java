@@ -2,7 +2,7 @@ package dev.tillpoint.api.pos;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -28,7 +28,7 @@ import dev.tillpoint.shared.ErrorCode;
 
 /** POS: the calling terminal itself, so a vendor can check its token and registration. */
 @Path("pos/terminals")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed(Roles.POS)
 @ActiveTerminalRequired
 @Produces(MediaType.APPLICATION_JSON)
