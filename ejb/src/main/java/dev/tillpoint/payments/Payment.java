@@ -105,46 +105,6 @@ public class Payment {
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
     }
 
-    boolean belongsTo(String merchantId) {
-        return this.merchantId.equals(merchantId);
-    }
-
-    boolean isReversed() {
-        return status == PaymentStatus.REVERSED;
-    }
-
-    boolean isSettled() {
-        return settlementId != null;
-    }
-
-    long refundableMinor() {
-        return amountMinor - refundedMinor;
-    }
-
-    /**
-     * Undoes the payment in full.
-     *
-     * @throws IllegalStateException when it is settled, refunded or reversed: callers check first
-     */
-    void reverse(String reversalId, Instant now) {
-        if (isReversed() || isSettled() || refundedMinor > 0) {
-            throw new IllegalStateException("Payment " + id + " can no longer be reversed");
-        }
-        this.status = PaymentStatus.REVERSED;
-        this.reversalId = Objects.requireNonNull(reversalId, "reversalId");
-        this.reversedAt = Objects.requireNonNull(now, "now");
-    }
-
-    /**
-     * @throws IllegalStateException when reversed or when the refunds would exceed the amount
-     */
-    void refund(long amountMinor) {
-        if (isReversed() || amountMinor <= 0 || amountMinor > refundableMinor()) {
-            throw new IllegalStateException("Payment " + id + " cannot be refunded by this amount");
-        }
-        refundedMinor += amountMinor;
-    }
-
     String id() {
         return id;
     }
@@ -188,11 +148,5 @@ public class Payment {
     PaymentView view() {
         return new PaymentView(id, status, approvalCode, amountMinor, currency, merchantId, terminalId, orderId,
                 orderDescription, refundedMinor, settlementId, createdAt);
-    }
-
-    /** The approval exactly as first answered: what an idempotent retry gets back. */
-    PaymentView originalApproval() {
-        return new PaymentView(id, PaymentStatus.APPROVED, approvalCode, amountMinor, currency, merchantId, terminalId,
-                orderId, orderDescription, 0, null, createdAt);
     }
 }

@@ -9,9 +9,10 @@ import java.time.Instant;
 
 /**
  * A row of {@code payments} as the POS path reads and writes it over JDBC (the JPA readers, history
- * and settlement, use the entity {@link Payment}; both map the same columns). The rules on what a
- * payment may still become are the entity's ({@link Payment#refund}, {@link Payment#reverse}) and
- * the database's (V10's checks); the path checks them before it writes, as the entity would.
+ * and settlement, use the entity {@link Payment} read-only; both map the same columns). What a
+ * payment may still become (refunded up to its amount, reversed once while unsettled and unrefunded)
+ * is checked by {@link PosPayments} from this row before it writes, with its decline codes, and
+ * asserted again by the database (V10's checks).
  */
 record PaymentRow(String id, String terminalId, String merchantId, String customerId, String accountId,
         String authorizationId, String clearingAccountId, String currency, long amountMinor, long codeStep,
