@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -66,6 +67,8 @@ final class PosPaymentLoad {
     private final ConcurrentLinkedQueue<Phone> idlePhones = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> approvedPayments = new ConcurrentLinkedQueue<>();
     private final AtomicLong requestNumber = new AtomicLong();
+    /** The server's process when it runs on this machine: its CPU per answer holds on a shared machine. */
+    private final Optional<BeaconSightingLoad.ServerCpu> server = BeaconSightingLoad.ServerCpu.find();
 
     /** One authorization: its secret and the next code step it may use (steps only go up). */
     private static final class Phone {
@@ -81,14 +84,16 @@ final class PosPaymentLoad {
 
     /** What one phase measured. */
     record Figures(String phase, double offeredPerSecond, double achievedPerSecond, long expected, long other,
-                   long unsent, long connectionsOpened, Histogram latency) {
+                   long unsent, long connectionsOpened, Histogram latency, Optional<Long> serverCpuNanos) {
 
         String line() {
             return String.format(Locale.ROOT, "%-22s offered %7.1f/s achieved %7.1f/s (expected answers %d, other %d,"
-                            + " not sent %d, connections opened %d) latency ms p50 %6.1f p99 %6.1f p99.9 %6.1f max %6.1f",
+                            + " not sent %d, connections opened %d) latency ms p50 %6.1f p99 %6.1f p99.9 %6.1f max %6.1f%s",
                     phase, offeredPerSecond, achievedPerSecond, expected, other, unsent, connectionsOpened,
                     ms(latency.getValueAtPercentile(50)),
-                    ms(latency.getValueAtPercentile(99)), ms(latency.getValueAtPercentile(99.9)), ms(latency.getMaxValue()));
+                    ms(latency.getValueAtPercentile(99)), ms(latency.getValueAtPercentile(99.9)), ms(latency.getMaxValue()),
+                    serverCpuNanos.map(cpu -> String.format(Locale.ROOT, "; server CPU %.0f us/answer",
+                            cpu / 1e3 / Math.max(1, expected + other))).orElse(""));
         }
 
         private static double ms(long nanos) {
@@ -276,6 +281,7 @@ final class PosPaymentLoad {
         BlockingQueue<long[]> due = new LinkedBlockingQueue<>();
         long total = (long) rate * seconds;
         long openedBefore = BenchConnection.OPENED.get();
+        Optional<Long> cpuBefore = server.map(BeaconSightingLoad.ServerCpu::nanos);
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         ExecutorService workers = Executors.newFixedThreadPool(connections);
@@ -353,7 +359,8 @@ final class PosPaymentLoad {
         double elapsed = (System.nanoTime() - start) / 1e9;
         synchronized (latency) {
             return new Figures(phase, total / (double) seconds, expected.get() / elapsed, expected.get(), other.get(),
-                    unsent.get(), BenchConnection.OPENED.get() - openedBefore, latency);
+                    unsent.get(), BenchConnection.OPENED.get() - openedBefore, latency,
+                    server.map(process -> process.nanos() - cpuBefore.orElse(0L)));
         }
     }
 
