@@ -1,5 +1,6 @@
 package dev.tillpoint.messaging;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
@@ -10,12 +11,18 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.TextMessage;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
  * Puts text messages on destinations through the broker's plain (non-XA) connection factory:
  * the sends are not part of any JTA transaction, which is the point of the outbox.
+ *
+ * <p>Contexts are kept open between uses (at most {@value #MAX_IDLE} idle): opening one opens a
+ * broker connection and session, which cost the outbox relay as much as its sends (JFR, payment
+ * benchmark: {@code ActiveMQConnectionFactory.createContext} in every relay run). A context is
+ * reused only after a clean end, its uncommitted sends rolled back; one that failed is closed.
  */
 @ApplicationScoped
 class MessageSender {
@@ -24,7 +31,11 @@ class MessageSender {
     @Resource(lookup = "java:/ConnectionFactory")
     ConnectionFactory connectionFactory;
 
+    /** Enough for the relay and the sighting flush at once; more are closed after use. */
+    static final int MAX_IDLE = 4;
+
     private final Map<Destination, jakarta.jms.Destination> destinations = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<JMSContext> idle = new ConcurrentLinkedQueue<>();
 
     /**
      * A transacted session for several sends: the broker writes a relay batch to its journal once,
@@ -32,7 +43,15 @@ class MessageSender {
      * commit sends nothing. Not thread-safe, like the JMS context it wraps; close it when done.
      */
     Sending open() {
-        return new Sending(connectionFactory.createContext(JMSContext.SESSION_TRANSACTED));
+        JMSContext kept = idle.poll();
+        return new Sending(kept != null ? kept : connectionFactory.createContext(JMSContext.SESSION_TRANSACTED));
+    }
+
+    @PreDestroy
+    void closeIdle() {
+        for (JMSContext context = idle.poll(); context != null; context = idle.poll()) {
+            context.close();
+        }
     }
 
     /** One message on its own connection. @throws JMSRuntimeException when the broker does not take it */
@@ -48,6 +67,10 @@ class MessageSender {
 
         private final JMSContext context;
         private final JMSProducer producer;
+        /** Sends not yet committed, to roll back before the context is kept. */
+        private boolean pending;
+        /** A send or commit failed: the context is not trusted again. */
+        private boolean failed;
 
         private Sending(JMSContext context) {
             this.context = context;
@@ -60,21 +83,44 @@ class MessageSender {
                 TextMessage message = context.createTextMessage(body);
                 message.setStringProperty(Destinations.MESSAGE_ID_PROPERTY, messageId);
                 message.setStringProperty(Destinations.MESSAGE_TYPE_PROPERTY, type);
+                pending = true;
                 producer.send(lookup(destination), message);
             } catch (JMSException e) {
+                failed = true;
                 throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
+            } catch (JMSRuntimeException e) {
+                failed = true;
+                throw e;
             }
         }
 
         /** Hands every message sent so far to the broker. @throws JMSRuntimeException when it does not take them */
         void commit() {
-            context.commit();
+            try {
+                context.commit();
+                pending = false;
+            } catch (JMSRuntimeException e) {
+                failed = true;
+                throw e;
+            }
         }
 
         /** Without a {@link #commit()} before it, what was sent is dropped. */
         @Override
         public void close() {
-            context.close();
+            if (!failed && pending) {
+                try {
+                    context.rollback();
+                    pending = false;
+                } catch (JMSRuntimeException e) {
+                    failed = true;
+                }
+            }
+            if (failed || idle.size() >= MAX_IDLE) {
+                context.close();
+            } else {
+                idle.add(context);
+            }
         }
     }
 

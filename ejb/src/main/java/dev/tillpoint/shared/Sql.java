@@ -1,5 +1,6 @@
 package dev.tillpoint.shared;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,6 +8,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 
 /**
  * Binding and reading helpers for the plain-JDBC statements of the POS payment path, portable
@@ -32,6 +34,14 @@ public final class Sql {
             // The message names the SQLState only: a driver's message may quote the values bound.
             super("SQL failed with SQLState " + cause.getSQLState(), cause);
         }
+    }
+
+    /**
+     * Whether {@code db} is PostgreSQL, for the few statements H2 does not share (advisory locks,
+     * {@code skip locked}); asked of the driver, which answers from memory.
+     */
+    public static boolean isPostgres(Connection db) throws SQLException {
+        return db.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
     }
 
     public static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {

@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -35,7 +34,6 @@ public class TransactionLocks {
     TransactionSynchronizationRegistry transactions;
 
     private final Set<String> heldInThisServer = ConcurrentHashMap.newKeySet();
-    private volatile Boolean postgres;
 
     /**
      * Takes the lock {@code name} for the rest of the caller's transaction, which must exist;
@@ -47,7 +45,7 @@ public class TransactionLocks {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             throw new IllegalStateException("A transaction lock needs an active transaction");
         }
-        if (isPostgres(db)) {
+        if (Sql.isPostgres(db)) {
             try (PreparedStatement lock = db.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
                 lock.setLong(1, hash(name));
                 try (ResultSet got = lock.executeQuery()) {
@@ -70,15 +68,6 @@ public class TransactionLocks {
             }
         });
         return true;
-    }
-
-    private boolean isPostgres(Connection db) throws SQLException {
-        Boolean known = postgres;
-        if (known == null) {
-            known = db.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-            postgres = known;
-        }
-        return known;
     }
 
     static long hash(String name) {

@@ -180,8 +180,17 @@ final class PosPaymentLoad {
             for (int c = 0; c < (authorizations + DEVICES_PER_CUSTOMER - 1) / DEVICES_PER_CUSTOMER; c++) {
                 customers.add(pool.submit(this::customerWithPhones));
             }
+            // Device by device, so that the phones taken one after the other belong to different
+            // customers: a customer's devices share one account, and four payments of one account at
+            // once would queue on its row's lock, which a bank's traffic does not do.
+            List<List<Phone>> byCustomer = new ArrayList<>();
             for (java.util.concurrent.Future<List<Phone>> customer : customers) {
-                idlePhones.addAll(customer.get());
+                byCustomer.add(customer.get());
+            }
+            for (int d = 0; d < DEVICES_PER_CUSTOMER; d++) {
+                for (List<Phone> phones : byCustomer) {
+                    idlePhones.add(phones.get(d));
+                }
             }
         } finally {
             pool.shutdownNow();
