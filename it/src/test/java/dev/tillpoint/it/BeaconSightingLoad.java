@@ -56,7 +56,7 @@ final class BeaconSightingLoad {
     /** The second line of bash's {@code times}: user and system time of the shell's children. */
     private static final Pattern CHILD_TIMES = Pattern.compile("(?m)^\\d+m[0-9.]+s \\d+m[0-9.]+s\\R(\\d+)m([0-9.]+)s (\\d+)m([0-9.]+)s");
     private static final Pattern RESULT = Pattern.compile(
-            "RESULT requests (\\d+) seconds ([0-9.]+) non200 (\\d+) socketErrors (\\d+) p50 ([0-9.]+) p99 ([0-9.]+) max ([0-9.]+)");
+            "RESULT requests (\\d+) seconds ([0-9.]+) unexpected (\\d+) socketErrors (\\d+) p50 ([0-9.]+) p99 ([0-9.]+) max ([0-9.]+)");
 
     private BeaconSightingLoad() {
     }
@@ -132,7 +132,7 @@ final class BeaconSightingLoad {
         long cpuBefore = server.map(ServerCpu::nanos).orElse(0L);
         WrkResult result = wrk(script, seconds);
         long cpu = server.map(ServerCpu::nanos).orElse(0L) - cpuBefore;
-        assertEquals(0, result.non200(), "answers other than 200");
+        assertEquals(0, result.unexpected(), "answers other than 200");
         assertEquals(0, result.socketErrors(), "socket errors");
         System.out.printf(Locale.ROOT, "BeaconSightingBenchmark HTTP, wrk, %d connections, %s: %d sightings of %d beacons"
                         + " in %.2f s = %.0f requests/s%n", THREADS, pace, result.requests(), BEACONS, result.seconds(),
@@ -184,7 +184,7 @@ final class BeaconSightingLoad {
                 for line in io.lines("%s") do auth[#auth + 1] = "Bearer " .. line end
                 local threads = {}
                 local counter = 0
-                non200 = 0
+                unexpected = 0
                 function setup(thread)
                   thread:set("offset", #threads * 7919)
                   table.insert(threads, thread)
@@ -198,14 +198,14 @@ final class BeaconSightingLoad {
                       ["Authorization"] = auth[(counter %% #auth) + 1]}, bodies[(counter %% #bodies) + 1])
                 end
                 function response(status, headers, body)
-                  if status ~= 200 then non200 = non200 + 1 end
+                  if status ~= 200 then unexpected = unexpected + 1 end
                 end
                 %s
                 function done(summary, latency, requests)
                   local refused = 0
-                  for _, thread in ipairs(threads) do refused = refused + thread:get("non200") end
+                  for _, thread in ipairs(threads) do refused = refused + thread:get("unexpected") end
                   local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-                  io.write(string.format("RESULT requests %%d seconds %%.3f non200 %%d socketErrors %%d p50 %%.3f p99 %%.3f max %%.3f\\n",
+                  io.write(string.format("RESULT requests %%d seconds %%.3f unexpected %%d socketErrors %%d p50 %%.3f p99 %%.3f max %%.3f\\n",
                       summary.requests, summary.duration / 1e6, refused, errors,
                       latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
                 end
@@ -214,14 +214,23 @@ final class BeaconSightingLoad {
         return Files.writeString(dir.resolve("sightings-" + thinkMillis + ".lua"), lua, StandardCharsets.UTF_8);
     }
 
-    record WrkResult(long requests, double seconds, long non200, long socketErrors, double p50, double p99, double max,
+    /** What a wrk run printed: {@code unexpected} counts answers other than the script's expected status. */
+    record WrkResult(long requests, double seconds, long unexpected, long socketErrors, double p50, double p99, double max,
             double clientCpuMicros) {
     }
 
     private static WrkResult wrk(Path script, int seconds) throws IOException, InterruptedException {
+        return wrk(script, seconds, Api.baseUrl());
+    }
+
+    /**
+     * Runs wrk with {@code script} (2 threads, {@value BeaconSightingBenchmark#THREADS} connections) against
+     * {@code url}; the script prints the {@code RESULT} line (see {@link #wrkScript}).
+     */
+    static WrkResult wrk(Path script, int seconds, String url) throws IOException, InterruptedException {
         // The shell's "times" prints the CPU its children used: wrk's own cost per request.
         Process wrk = new ProcessBuilder("bash", "-c", "wrk \"$@\" && times", "wrk", "-t2", "-c" + THREADS, "-d" + seconds + "s",
-                "--timeout", "10s", "-s", script.toString(), Api.baseUrl()).redirectErrorStream(true).start();
+                "--timeout", "10s", "-s", script.toString(), url).redirectErrorStream(true).start();
         String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(wrk.waitFor(seconds + 60L, TimeUnit.SECONDS), "wrk did not end");
         Matcher result = RESULT.matcher(output);

@@ -154,12 +154,14 @@ final class PosPaymentLoad {
         report.append(drive("warm-up approvals", warmupRate, warmupSeconds, this::approval).line()).append('\n');
         Figures saturation = drive("saturation approvals", saturationRate, measureSeconds, this::approval);
         report.append(saturation.line()).append('\n');
+        Optional<Double> overWrk = saturationOverWrk(report);
         double rawTps = pgbench(measureSeconds);
         report.append(String.format(Locale.ROOT, "pgbench raw-SQL payment, %d clients, %d s: %.1f tps%n", connections,
                 measureSeconds, rawTps));
-        double ratio = saturation.achievedPerSecond() / rawTps;
         report.append(String.format(Locale.ROOT, "RATIO approvals/s : raw-SQL tps = %.1f / %.1f = %.3f%n",
-                saturation.achievedPerSecond(), rawTps, ratio));
+                saturation.achievedPerSecond(), rawTps, saturation.achievedPerSecond() / rawTps));
+        overWrk.ifPresent(perSecond -> report.append(String.format(Locale.ROOT,
+                "RATIO (wrk) approvals/s : raw-SQL tps = %.1f / %.1f = %.3f%n", perSecond, rawTps, perSecond / rawTps)));
         int half = (int) Math.max(1, Math.round(saturation.achievedPerSecond() / 2));
         report.append(drive("half-rate approvals", half, measureSeconds, this::approval).line()).append('\n');
         report.append(drive("half-rate declines", half, measureSeconds, this::decline).line()).append('\n');
@@ -370,6 +372,108 @@ final class PosPaymentLoad {
             return new Figures(phase, total / (double) seconds, expected.get() / elapsed, expected.get(), other.get(),
                     unsent.get(), BenchConnection.OPENED.get() - openedBefore, latency,
                     server.map(process -> process.nanos() - cpuBefore.orElse(0L)));
+        }
+    }
+
+    // ---------------------------------------------------------------- saturation over wrk
+
+    /**
+     * The saturation phase again, sent by wrk (when installed: {@code it/install-wrk.sh}) instead of
+     * Java threads: wrk costs the shared cores a tenth of what the Java client does per request, so
+     * this capacity is less the load generator's. Closed loop over the same 8 connections (its
+     * latency is not open-model and is not reported as such; only the rate counts here). Every
+     * idle phone gets bodies for its next three code steps (each accepted for the whole phase),
+     * phone after phone, so a phone's next code is thousands of requests after its last; each wrk
+     * thread takes every other body and a key of its own per request. A body sent a second time (the
+     * list ran out) is declined as a used code and counted apart, never as an approval.
+     *
+     * @return approvals per second, when wrk ran
+     */
+    private Optional<Double> saturationOverWrk(Report report) throws IOException, InterruptedException {
+        if (!BeaconSightingLoad.wrkInstalled()) {
+            report.append("saturation over wrk: skipped, wrk is not installed (it/install-wrk.sh)\n");
+            return Optional.empty();
+        }
+        long now = OfflineCodes.currentStep();
+        List<Phone> phones = new ArrayList<>();
+        for (Phone phone = idlePhones.poll(); phone != null; phone = idlePhones.poll()) {
+            phones.add(phone);
+        }
+        List<String> lines = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            for (Phone phone : phones) {
+                long step = Math.max(phone.nextStep, now - 1);
+                if (step <= now + 1) {
+                    phone.nextStep = step + 1;
+                    lines.add((lines.size() % terminalTokens.size()) + "\t" + "{\"userId\":\"" + phone.userId
+                            + "\",\"securityCode\":\"" + OfflineCodes.code(phone.secret, step) + "\",\"amount\":" + AMOUNT
+                            + ",\"currency\":\"EUR\"}");
+                }
+            }
+        }
+        idlePhones.addAll(phones);
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("tillpoint-payments");
+        try {
+            java.nio.file.Path bodies = java.nio.file.Files.write(dir.resolve("bodies.tsv"), lines);
+            java.nio.file.Path tokens = java.nio.file.Files.write(dir.resolve("tokens.txt"), terminalTokens);
+            java.nio.file.Path script = java.nio.file.Files.writeString(dir.resolve("payments.lua"), """
+                    local bodies, auth = {}, {}
+                    for line in io.lines("%s") do
+                      local tab = line:find("\t")
+                      bodies[#bodies + 1] = {tonumber(line:sub(1, tab - 1)) + 1, line:sub(tab + 1)}
+                    end
+                    for line in io.lines("%s") do auth[#auth + 1] = line end
+                    local threads = {}
+                    function setup(thread)
+                      thread:set("id", #threads)
+                      table.insert(threads, thread)
+                    end
+                    function init(args)
+                      counter = 0
+                      approved = 0
+                      unexpected = 0
+                    end
+                    function request()
+                      local index = (id + counter * 2) %% #bodies + 1
+                      counter = counter + 1
+                      local body = bodies[index]
+                      return wrk.format("POST", "/api/v1/pos/payments", {["Content-Type"] = "application/json",
+                          ["Authorization"] = auth[body[1]], ["Idempotency-Key"] = "wrk-%s-" .. id .. "-" .. counter}, body[2])
+                    end
+                    function response(status, headers, body)
+                      if status == 201 then approved = approved + 1 else unexpected = unexpected + 1 end
+                    end
+                    function done(summary, latency, requests)
+                      local approvals, other = 0, 0
+                      for _, thread in ipairs(threads) do
+                        approvals = approvals + thread:get("approved")
+                        other = other + thread:get("unexpected")
+                      end
+                      local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+                      io.write(string.format("RESULT requests %%d seconds %%.3f unexpected %%d socketErrors %%d p50 %%.3f p99 %%.3f max %%.3f\\n",
+                          approvals + other, summary.duration / 1e6, other, errors,
+                          latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
+                    end
+                    """.formatted(bodies, tokens, runId));
+            Optional<Long> cpuBefore = server.map(BeaconSightingLoad.ServerCpu::nanos);
+            BeaconSightingLoad.WrkResult result = BeaconSightingLoad.wrk(script, measureSeconds, baseUrl);
+            Optional<Long> cpu = server.map(process -> process.nanos() - cpuBefore.orElse(0L));
+            long approvals = result.requests() - result.unexpected();
+            double perSecond = approvals / result.seconds();
+            report.append(String.format(Locale.ROOT, "%-22s closed loop, %d connections: achieved %7.1f/s (approvals %d,"
+                            + " other answers %d, socket errors %d, %d bodies prepared); wrk CPU %.0f us/request%s%n",
+                    "saturation over wrk", connections, perSecond, approvals, result.unexpected(), result.socketErrors(),
+                    lines.size(), result.clientCpuMicros() / Math.max(1, result.requests()),
+                    cpu.map(nanos -> String.format(Locale.ROOT, "; server CPU %.0f us/answer",
+                            nanos / 1e3 / Math.max(1, result.requests()))).orElse("")));
+            return Optional.of(perSecond);
+        } finally {
+            try (var files = java.nio.file.Files.list(dir)) {
+                for (java.nio.file.Path file : files.toList()) {
+                    java.nio.file.Files.deleteIfExists(file);
+                }
+            }
+            java.nio.file.Files.deleteIfExists(dir);
         }
     }
 
