@@ -15,7 +15,7 @@
 #   TILLPOINT_EAR            the EAR every node deploys                   ear/target/tillpoint.ear
 
 cluster_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-: "${JBOSS_HOME:=$(ls -d "$cluster_root"/ear/target/wildfly-*/ 2>/dev/null | head -n 1)}"
+: "${JBOSS_HOME:=$(ls -d "$cluster_root"/ear/target/wildfly-*/ 2>/dev/null | sed -n 1p)}"
 JBOSS_HOME=${JBOSS_HOME%/}
 : "${TILLPOINT_EAR:=$cluster_root/ear/target/tillpoint.ear}"
 : "${TILLPOINT_CLUSTER_DIR:=$cluster_root/ear/target/cluster}"

@@ -22,7 +22,8 @@ install)
         DEBIAN_FRONTEND=noninteractive apt-get install -y -q haproxy \
             || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q haproxy; }
     fi
-    haproxy -v | head -n 1
+    # sed reads to the end: with head, haproxy could be killed by SIGPIPE and pipefail fail the script.
+    haproxy -v | sed -n 1p
     ;;
 start)
     command -v haproxy >/dev/null 2>&1 || { echo "HAProxy is missing: cluster/lb.sh install (as root)" >&2; exit 1; }
