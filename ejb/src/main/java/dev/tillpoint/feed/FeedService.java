@@ -205,18 +205,17 @@ public class FeedService {
                 .toList(), windowStart);
         // The posts shown on earlier pages come first among the bounds too: skip past them at once.
         int n = Math.max(FIRST_ROUND_POSTS, shownBefore + 2 * wanted);
-        // A round scores only the candidates the rounds before it did not: scores do not change.
-        List<GroupScore> scores = new ArrayList<>();
+        // A round scores and ranks only the candidates the rounds before it did not: scores do not change.
+        FeedRanking.Ranking ranking = new FeedRanking.Ranking(policy, asOf);
         int scored = 0;
         while (true) {
             List<Candidate> taken = candidates.first(n);
             Optional<Candidate> next = candidates.at(n);
             if (taken.size() > scored) {
-                scores.addAll(scoresOf(viewerId, policy, windowStart, asOf, taken.subList(scored, taken.size())));
+                ranking.add(scoresOf(viewerId, policy, windowStart, asOf, taken.subList(scored, taken.size())));
                 scored = taken.size();
             }
-            List<FeedRanking.Ranked> ranked = scores.isEmpty() ? List.of()
-                    : FeedRanking.rank(scores, policy, asOf, after);
+            List<FeedRanking.Ranked> ranked = ranking.isEmpty() ? List.of() : ranking.after(after);
             if (next.isEmpty()) {
                 return ranked;
             }
