@@ -40,9 +40,10 @@
  *       statements, for a first page as for a later one (the viewer's groups with their members as
  *       they are now, each group's version and the policy, in one; the viewer's own contributions
  *       among the best candidates; the page's interactions with their counts, per item one range
- *       scan of its group's copy, newest first and limited to those shown, and one count of the
- *       window's range from an index alone, whatever plan the database picks:
- *       {@link dev.tillpoint.feed.PageInteractions}), the rest from memory. Every candidate post's rankScore is bounded from the summaries of the viewer's
+ *       scan of its group's copy, newest first and limited to those shown (the viewer's own in the
+ *       window skipped on the way), and one count of the window's range from an index alone,
+ *       whatever plan the database picks: {@link dev.tillpoint.feed.PageInteractions}), the rest
+ *       from memory. Every candidate post's rankScore is bounded from the summaries of the viewer's
  *       groups (its counts weighed as if all inside the window, aged from the latest first use),
  *       which each server holds in memory ({@link dev.tillpoint.feed.GroupSummaries}), reloading a
  *       group only when the version the read found has moved, and prepared per policy and
