@@ -22,8 +22,9 @@ import java.util.TreeSet;
 import org.hibernate.Session;
 
 /**
- * Writes the per-group aggregates in the caller's transaction: each member's {@link Contribution}
- * and the per-(group, post) summary the feed reads candidates from ({@code feed_post_summaries}),
+ * Writes the per-group aggregates in the caller's transaction: each member's {@link Contribution},
+ * the per-(group, post) summary the feed reads candidates from ({@code feed_post_summaries}) and
+ * the group's copy of the interaction that a feed item lists ({@code feed_group_interactions}),
  * for the fan-out of one interaction, the fan-in of a joining member's interactions and the removal
  * of a leaving one's.
  *
@@ -70,15 +71,32 @@ public class Contributions {
     EntityManager em;
 
     /** One stored interaction to take into the aggregates. */
-    public record Taken(String postId, String memberId, InteractionType type, Instant at) {
+    public record Taken(String interactionId, String postId, String memberId, InteractionType type, String text,
+            Instant at) {
     }
 
     /** One interaction in one group of its member. */
-    private record Work(String groupId, String postId, String memberId, InteractionType type, Instant at) {
+    private record Work(String groupId, Taken taken) {
+        String postId() {
+            return taken.postId();
+        }
+
+        String memberId() {
+            return taken.memberId();
+        }
+
+        InteractionType type() {
+            return taken.type();
+        }
+
+        Instant at() {
+            return taken.at();
+        }
     }
 
     private static final Comparator<Work> WORK_ORDER = Comparator.comparing(Work::groupId).thenComparing(Work::postId)
-            .thenComparing(Work::memberId).thenComparing(Work::at);
+            .thenComparing(Work::memberId).thenComparing(Work::at)
+            .thenComparing(work -> work.taken().interactionId());
 
     /**
      * Takes a batch of interactions into the contribution of each member in every group they are
@@ -110,7 +128,7 @@ public class Contributions {
         List<Work> works = new ArrayList<>();
         for (Taken taken : batch) {
             for (String groupId : groupsOf.getOrDefault(taken.memberId(), List.of())) {
-                works.add(new Work(groupId, taken.postId(), taken.memberId(), taken.type(), taken.at()));
+                works.add(new Work(groupId, taken));
             }
         }
         if (works.isEmpty()) {
@@ -138,16 +156,34 @@ public class Contributions {
     }
 
     /**
-     * The interactions into their members' contributions, in three JDBC batches (one round trip
-     * each, in the works' order): create the missing contributions, move each first use back where
-     * the interaction is older (the update counts tell which moved), then set {@code latest_at} of
-     * the contributions that moved. The same statements one by one, without a round trip each.
+     * The interactions into their groups and their members' contributions, in JDBC batches (one
+     * round trip each, in the works' order): copy each interaction into the group
+     * ({@code feed_group_interactions}, what a feed item lists; skipped when a joining member's
+     * fan-in or an earlier delivery copied it), create the missing contributions, move each first
+     * use back where the interaction is older (the update counts tell which moved), then set
+     * {@code latest_at} of the contributions that moved. The same statements one by one, without a
+     * round trip each.
      *
      * @return the works whose first use moved (a later comment moves nothing, nothing derived changes)
      */
     private List<Work> takeAll(List<Work> works) {
         String key = " where group_id = ? and post_id = ? and member_id = ?";
         return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement copy = connection.prepareStatement("insert into feed_group_interactions"
+                    + " (group_id, post_id, created_at, interaction_id, user_id, type, text) values (?, ?, ?, ?, ?, ?, ?)"
+                    + " on conflict do nothing")) {
+                for (Work work : works) {
+                    copy.setString(1, work.groupId());
+                    copy.setString(2, work.postId());
+                    copy.setObject(3, OffsetDateTime.ofInstant(work.at(), ZoneOffset.UTC));
+                    copy.setString(4, work.taken().interactionId());
+                    copy.setString(5, work.memberId());
+                    copy.setString(6, work.type().name());
+                    copy.setString(7, work.taken().text());
+                    copy.addBatch();
+                }
+                copy.executeBatch();
+            }
             try (PreparedStatement insert = connection.prepareStatement("insert into feed_contributions"
                     + " (group_id, post_id, member_id) values (?, ?, ?) on conflict do nothing")) {
                 for (Work work : works) {
@@ -206,11 +242,13 @@ public class Contributions {
     }
 
     /**
-     * Fans a member who just joined into the group: their contribution to each post they interacted
-     * with since {@code since}, rebuilt from the stored interactions (the first use of each type) in
+     * Fans a member who just joined into the group: their interactions since {@code since} (copied
+     * into the group's, what a feed item lists) and their contribution to each post they
+     * interacted with, rebuilt from the stored interactions (the first use of each type) in
      * set-based statements; the summaries of those posts, and of the member's own posts there (a
      * post counts only in groups its author is not in). The caller has inserted the membership, so
-     * the aggregation cannot write this member's rows in this group before this commits.
+     * the aggregation cannot write this member's rows in this group before this commits (a batch
+     * that commits after it skips the interactions copied here).
      *
      * @return how many posts the member contributes to in the group
      */
@@ -219,6 +257,15 @@ public class Contributions {
         em.createQuery("delete from Contribution c where c.groupId = :groupId and c.memberId = :memberId")
                 .setParameter("groupId", groupId)
                 .setParameter("memberId", memberId)
+                .executeUpdate();
+        dropInteractions(groupId, memberId);
+        em.createNativeQuery("insert into feed_group_interactions"
+                        + " (group_id, post_id, created_at, interaction_id, user_id, type, text)"
+                        + " select cast(:groupId as varchar(64)), i.post_id, i.created_at, i.id, i.user_id, i.type, i.text"
+                        + " from feed_interactions i where i.user_id = :memberId and i.created_at > :since")
+                .setParameter("groupId", groupId)
+                .setParameter("memberId", memberId)
+                .setParameter("since", since)
                 .executeUpdate();
         int posts = em.createNativeQuery("insert into feed_contributions"
                         + " (group_id, post_id, member_id, liked_at, commented_at, shared_at)"
@@ -253,8 +300,9 @@ public class Contributions {
     }
 
     /**
-     * A member left the group: their contributions there go, and the summaries of those posts and
-     * of the member's own posts there (which count in the group again) are recomputed.
+     * A member left the group: their contributions and interactions there go, and the summaries of
+     * those posts and of the member's own posts there (which count in the group again) are
+     * recomputed.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public int dropMember(String groupId, String memberId) {
@@ -264,6 +312,7 @@ public class Contributions {
                 .setParameter("groupId", groupId)
                 .setParameter("memberId", memberId)
                 .executeUpdate();
+        dropInteractions(groupId, memberId);
         authorMembership(groupId, memberId, false);
         refreshLocked(groupId, touched);
         changed(List.of(groupId));
@@ -283,6 +332,14 @@ public class Contributions {
                     .setParameter("groupIds", sorted.subList(from, Math.min(sorted.size(), from + CHUNK)))
                     .executeUpdate();
         }
+    }
+
+    /** The member's interactions copied into the group ({@code feed_group_interactions}). */
+    private void dropInteractions(String groupId, String memberId) {
+        em.createNativeQuery("delete from feed_group_interactions where user_id = :memberId and group_id = :groupId")
+                .setParameter("groupId", groupId)
+                .setParameter("memberId", memberId)
+                .executeUpdate();
     }
 
     private void authorMembership(String groupId, String memberId, boolean member) {

@@ -53,11 +53,6 @@ public final class FeedRanking {
         return score / Math.pow(ageHours + AGE_OFFSET_HOURS, GRAVITY);
     }
 
-    /**
-     * The feed as of {@code asOf}: scores that meet the policy, one per post (the group where it
-     * scores highest; ties to the higher rankScore, then the smaller group id), in feed order,
-     * after {@code after} when present.
-     */
     /** Whether {@code a} is the better group for its post than {@code b}: written out, it runs per summary scored. */
     private static boolean better(Ranked a, Ranked b) {
         if (a.best().score() != b.best().score()) {
@@ -70,22 +65,55 @@ public final class FeedRanking {
         return a.best().groupId().compareTo(b.best().groupId()) <= 0;
     }
 
+    /**
+     * The feed as of {@code asOf}: scores that meet the policy, one per post (the group where it
+     * scores highest; ties to the higher rankScore, then the smaller group id), in feed order,
+     * after {@code after} when present.
+     */
     public static List<Ranked> rank(List<GroupScore> scores, FeedPolicy policy, Instant asOf, Optional<Position> after) {
-        Map<String, Ranked> best = new HashMap<>();
-        for (GroupScore score : scores) {
-            if (score.interactingMembers() < policy.minInteractingMembers() || score.score() < policy.minScore()) {
-                continue;
-            }
-            Ranked ranked = new Ranked(score, rankScore(score.score(), score.latestAt(), asOf));
-            best.merge(score.postId(), ranked, (a, b) -> better(a, b) ? a : b);
+        Ranking ranking = new Ranking(policy, asOf);
+        ranking.add(scores);
+        return ranking.after(after);
+    }
+
+    /**
+     * The feed as scores come in, round by round: each post under its best group so far. A score
+     * never changes, so a round adds only its new scores instead of weighing all again.
+     */
+    static final class Ranking {
+        private final FeedPolicy policy;
+        private final Instant asOf;
+        private final Map<String, Ranked> best = new HashMap<>();
+
+        Ranking(FeedPolicy policy, Instant asOf) {
+            this.policy = policy;
+            this.asOf = asOf;
         }
-        List<Ranked> feed = new ArrayList<>();
-        for (Ranked ranked : best.values()) {
-            if (after.isEmpty() || ranked.after(after.get())) {
-                feed.add(ranked);
+
+        void add(List<GroupScore> scores) {
+            for (GroupScore score : scores) {
+                if (score.interactingMembers() < policy.minInteractingMembers() || score.score() < policy.minScore()) {
+                    continue;
+                }
+                Ranked ranked = new Ranked(score, rankScore(score.score(), score.latestAt(), asOf));
+                best.merge(score.postId(), ranked, (a, b) -> better(a, b) ? a : b);
             }
         }
-        feed.sort(ORDER);
-        return feed;
+
+        boolean isEmpty() {
+            return best.isEmpty();
+        }
+
+        /** The items so far after {@code after} (all when empty), in feed order. */
+        List<Ranked> after(Optional<Position> after) {
+            List<Ranked> feed = new ArrayList<>();
+            for (Ranked ranked : best.values()) {
+                if (after.isEmpty() || ranked.after(after.get())) {
+                    feed.add(ranked);
+                }
+            }
+            feed.sort(ORDER);
+            return feed;
+        }
     }
 }

@@ -128,11 +128,13 @@ public class FeedService {
             return new Page<>(List.of(), page.nextCursor());
         }
         Map<String, PostView> posts = postsOf(page.items());
-        Map<String, ShownInteractions> shown = interactionsOf(viewerId, page.items(), windowStart, start.asOf());
+        Map<String, PageInteractions.Shown> shown = PageInteractions.of(em, viewerId, page.items().stream()
+                .map(item -> new PageInteractions.Item(item.postId(), item.best().groupId())).toList(),
+                windowStart, start.asOf());
         List<FeedItem> items = new ArrayList<>();
         for (FeedRanking.Ranked item : page.items()) {
             GroupScore best = item.best();
-            ShownInteractions listed = shown.getOrDefault(best.postId(), ShownInteractions.NONE);
+            PageInteractions.Shown listed = shown.getOrDefault(best.postId(), PageInteractions.Shown.NONE);
             items.add(new FeedItem(best.groupId(), posts.get(best.postId()), best.score(), item.rankScore(),
                     listed.total(), listed.newest()));
         }
@@ -203,18 +205,17 @@ public class FeedService {
                 .toList(), windowStart);
         // The posts shown on earlier pages come first among the bounds too: skip past them at once.
         int n = Math.max(FIRST_ROUND_POSTS, shownBefore + 2 * wanted);
-        // A round scores only the candidates the rounds before it did not: scores do not change.
-        List<GroupScore> scores = new ArrayList<>();
+        // A round scores and ranks only the candidates the rounds before it did not: scores do not change.
+        FeedRanking.Ranking ranking = new FeedRanking.Ranking(policy, asOf);
         int scored = 0;
         while (true) {
             List<Candidate> taken = candidates.first(n);
             Optional<Candidate> next = candidates.at(n);
             if (taken.size() > scored) {
-                scores.addAll(scoresOf(viewerId, policy, windowStart, asOf, taken.subList(scored, taken.size())));
+                ranking.add(scoresOf(viewerId, policy, windowStart, asOf, taken.subList(scored, taken.size())));
                 scored = taken.size();
             }
-            List<FeedRanking.Ranked> ranked = scores.isEmpty() ? List.of()
-                    : FeedRanking.rank(scores, policy, asOf, after);
+            List<FeedRanking.Ranked> ranked = ranking.isEmpty() ? List.of() : ranking.after(after);
             if (next.isEmpty()) {
                 return ranked;
             }
@@ -401,44 +402,6 @@ public class FeedService {
                         .setParameter("ids", ids)
                         .getResultList()
                         .stream().map(Post::view).toList());
-    }
-
-    /** What one item lists: the newest interactions shown and how many there are in all. */
-    private record ShownInteractions(long total, List<FeedItem.Shown> newest) {
-        static final ShownInteractions NONE = new ShownInteractions(0, List.of());
-    }
-
-    /**
-     * For every item of the page, in one query: the interactions inside the window of the other
-     * members of the item's group, newest first (at most {@link #MAX_SHOWN_INTERACTIONS}), and their
-     * total count. Each post is on a page once, so the post id keys the answer.
-     */
-    private Map<String, ShownInteractions> interactionsOf(String viewerId, List<FeedRanking.Ranked> page,
-            Instant windowStart, Instant asOf) {
-        var query = em.createNativeQuery("select x.post_id, x.user_id, x.type, x.text, x.created_at, x.total from ("
-                        + " select i.post_id, i.user_id, i.type, i.text, i.created_at,"
-                        + " row_number() over (partition by i.post_id order by i.created_at desc, i.id desc) as rn,"
-                        + " count(*) over (partition by i.post_id) as total"
-                        + " from " + pairsTable(page.size(), "post_id", "group_id")
-                        + " join feed_group_members m on m.group_id = pg.group_id"
-                        + " join feed_interactions i on i.post_id = pg.post_id and i.user_id = m.member_id"
-                        + " where i.user_id <> :viewerId and i.created_at > :windowStart and i.created_at <= :asOf"
-                        + ") x where x.rn <= " + MAX_SHOWN_INTERACTIONS + " order by x.post_id, x.rn")
-                .setParameter("viewerId", viewerId)
-                .setParameter("windowStart", windowStart)
-                .setParameter("asOf", asOf);
-        for (int i = 0; i < page.size(); i++) {
-            query.setParameter("a" + i, page.get(i).postId()).setParameter("b" + i, page.get(i).best().groupId());
-        }
-        Map<String, ShownInteractions> shown = new HashMap<>();
-        for (Object row : query.getResultList()) {
-            Object[] columns = (Object[]) row;
-            ShownInteractions listed = shown.computeIfAbsent((String) columns[0],
-                    post -> new ShownInteractions(((Number) columns[5]).longValue(), new ArrayList<>()));
-            listed.newest().add(new FeedItem.Shown((String) columns[1], InteractionType.valueOf((String) columns[2]),
-                    (String) columns[3], StoredTime.fromColumn(columns[4])));
-        }
-        return shown;
     }
 
     private static Instant latest(Instant a, Instant b) {

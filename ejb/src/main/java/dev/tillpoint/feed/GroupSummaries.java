@@ -162,7 +162,9 @@ public class GroupSummaries {
         List<Row> summaries = new ArrayList<>(rows.size());
         for (Object row : rows) {
             Object[] c = (Object[]) row;
-            summaries.add(new Row(groupId, (String) c[0], (String) c[1], (Boolean) c[2],
+            // One String per post across groups: a read looks each candidate post up in every group
+            // of the viewer, and a lookup that finds the same instance skips comparing the characters.
+            summaries.add(new Row(groupId, ((String) c[0]).intern(), (String) c[1], (Boolean) c[2],
                     ((Number) c[3]).intValue(), ((Number) c[4]).intValue(), ((Number) c[5]).intValue(),
                     ((Number) c[6]).intValue(), StoredTime.fromColumn(c[7]), StoredTime.fromColumn(c[8])));
         }

@@ -50,7 +50,7 @@ public class Interaction {
     }
 
     Contributions.Taken taken() {
-        return new Contributions.Taken(postId, userId, type, createdAt);
+        return new Contributions.Taken(id, postId, userId, type, text, createdAt);
     }
 
     FeedItem.Shown shown() {

@@ -18,15 +18,17 @@
  *       {@link dev.tillpoint.feed.Contribution} holds when each interaction type was first used; per
  *       group and post, a summary ({@code feed_post_summaries}) holds how many members contributed,
  *       how many used each type, the earliest and latest first use, the author and whether the
- *       author is a member now. An event wakes the aggregation, which takes the pending
+ *       author is a member now; per group, a copy of each of its members' interactions
+ *       ({@code feed_group_interactions}), what an item lists and counts. An event wakes the aggregation, which takes the pending
  *       interactions in batches of {@link dev.tillpoint.feed.FeedAggregation#BATCH_SIZE}, one
  *       transaction each (its contributions written in JDBC batches, no managed entity left for
  *       Hibernate to dirty-check before each statement), fans each out to every group its user is
  *       in now and recomputes the summaries it moved; the pending row makes it once per
- *       interaction. A member who joins is
+ *       interaction (and the copy's key, once per group). A member who joins is
  *       fanned into that group (their interactions of the last
  *       {@link dev.tillpoint.feed.FeedPolicy#MAX_WINDOW_HOURS} hours); one who leaves takes their
- *       contributions there with them. Writers lock membership rows (by group and member), then
+ *       contributions and interactions there with them. An item's interactions, like its score,
+ *       show once aggregated. Writers lock membership rows (by group and member), then
  *       summary rows (by group and post), always in that order, taken up front.</li>
  *   <li>A read applies the viewer (their own posts and contributions never count), membership at
  *       read time (of viewer, contributor and author: a post counts only in groups its author is
@@ -37,8 +39,11 @@
  *   <li>A read does database work proportional to the page, not to the history: three indexed
  *       statements, for a first page as for a later one (the viewer's groups with their members as
  *       they are now, each group's version and the policy, in one; the viewer's own contributions
- *       among the best candidates; the page's interactions with their counts), the rest from
- *       memory. Every candidate post's rankScore is bounded from the summaries of the viewer's
+ *       among the best candidates; the page's interactions with their counts, per item one range
+ *       scan of its group's copy, newest first and limited to those shown (the viewer's own in the
+ *       window skipped on the way), and one count of the window's range from an index alone,
+ *       whatever plan the database picks: {@link dev.tillpoint.feed.PageInteractions}), the rest
+ *       from memory. Every candidate post's rankScore is bounded from the summaries of the viewer's
  *       groups (its counts weighed as if all inside the window, aged from the latest first use),
  *       which each server holds in memory ({@link dev.tillpoint.feed.GroupSummaries}), reloading a
  *       group only when the version the read found has moved, and prepared per policy and

@@ -194,7 +194,7 @@ class FeedBenchmark extends InsideEarServices {
         }
         Measured first = concurrently(READERS, MEASURE_SECONDS, () -> assertEquals(20, firstPage(viewer).items().size()));
         Optional<Double> firstCeiling = pg.isPresent()
-                ? PgBench.tps(pg.get(), firstPageSql(viewer), READERS, MEASURE_SECONDS) : Optional.empty();
+                ? PgBench.tps(pg.get(), firstPageSql(viewer), READERS, MEASURE_SECONDS, "prepared") : Optional.empty();
         System.out.printf(Locale.ROOT, "FeedBenchmark [%s]: %d interactions, %d qualifying posts, first page of 20, %d readers:"
                         + " %s; %s%n", db(), INTERACTIONS, whole.size(), READERS, first.figures(),
                 PgBench.ratio(first.perSecond(), firstCeiling));
@@ -420,11 +420,12 @@ class FeedBenchmark extends InsideEarServices {
      * their versions and the policy, the viewer's own contributions to the best candidate posts, and the page's
      * interactions with their counts (the statements FeedService runs, with the default policy's
      * literals). The groups' summaries and the posts come from memory and are not in the ceiling;
-     * the ranking is Java's.
+     * the ranking is Java's. Run with pgbench's prepared protocol: the server's driver prepares
+     * the statements (and the page's interactions, 40 union branches, cost more to plan than to run).
      */
     private String firstPageSql(String viewer) throws Exception {
         String v = PgBench.literal(viewer);
-        List<String> pairs = new ArrayList<>();
+        List<String[]> items = new ArrayList<>();
         List<String> postIds = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement page = connection.prepareStatement("select s.group_id, s.post_id from feed_group_members v"
@@ -433,8 +434,8 @@ class FeedBenchmark extends InsideEarServices {
             page.setString(1, viewer);
             try (ResultSet rows = page.executeQuery()) {
                 while (rows.next()) {
-                    if (pairs.size() < 20) {
-                        pairs.add("(" + PgBench.literal(rows.getString(2)) + ", " + PgBench.literal(rows.getString(1)) + ")");
+                    if (items.size() < 20) {
+                        items.add(new String[] {PgBench.literal(rows.getString(2)), PgBench.literal(rows.getString(1))});
                     }
                     postIds.add(PgBench.literal(rows.getString(2)));
                 }
@@ -446,20 +447,26 @@ class FeedBenchmark extends InsideEarServices {
                 + " join feed_group_members m on m.group_id = v.group_id join feed_policy p on p.id = 1"
                 + " left join feed_group_versions g on g.group_id = v.group_id where v.member_id = " + v;
         String own = "select c.group_id, c.post_id from feed_contributions c where c.member_id = " + v + " and c.post_id in (" + posts + ")";
-        String shown = "select x.post_id, x.user_id, x.type, x.text, x.created_at, x.total from (select i.post_id, i.user_id,"
-                + " i.type, i.text, i.created_at, row_number() over (partition by i.post_id order by i.created_at desc, i.id desc)"
-                + " as rn, count(*) over (partition by i.post_id) as total from (values " + String.join(", ", pairs)
-                + ") as pg(post_id, group_id) join feed_interactions i on i.post_id = pg.post_id join feed_group_members m"
-                + " on m.group_id = pg.group_id and m.member_id = i.user_id where i.user_id <> " + v
-                + " and i.created_at > now() - interval '72 hours' and i.created_at <= now()) x where x.rn <= 20"
-                + " order by x.post_id, x.rn";
+        // FeedService's statement (PageInteractions): per item, the count of the others' interactions
+        // in the window and the newest 20 of them, from the group's copy, a union of two range scans.
+        List<String> branches = new ArrayList<>();
+        for (String[] item : items) {
+            String range = " from feed_group_interactions where group_id = " + item[1] + " and post_id = " + item[0]
+                    + " and created_at > now() - interval '72 hours' and created_at <= now() and user_id <> " + v;
+            branches.add("(select cast(" + item[0] + " as varchar(64)) as post_id, cast(null as varchar(64)) as user_id,"
+                    + " cast(null as varchar(8)) as type, cast(null as varchar(1000)) as text, cast(null as timestamp with"
+                    + " time zone) as created_at, cast(null as varchar(64)) as interaction_id, count(*) as total" + range + ")");
+            branches.add("(select post_id, user_id, type, text, created_at, interaction_id, cast(null as bigint)" + range
+                    + " order by created_at desc, interaction_id desc limit 20)");
+        }
+        String shown = String.join(" union all ", branches);
         return members + ";\n" + own + ";\n" + shown + ";\n";
     }
 
     /**
      * What one aggregation batch costs the database, as raw SQL: {@link FeedAggregation#BATCH_SIZE}
      * real contributions (of the data set, literals) locked with their memberships and summaries,
-     * each first use rewritten, their summaries recomputed, the batch's (absent) pending rows
+     * each interaction's copy into the group written (one already there: skipped), each first use rewritten, their summaries recomputed, the batch's (absent) pending rows
      * deleted, one commit. Run by one pgbench client: its ceiling in interactions/s is its
      * transactions/s times the batch size.
      */
@@ -483,6 +490,12 @@ class FeedBenchmark extends InsideEarServices {
                     .append(" and post_id = ").append(PgBench.literal(row[1])).append(" for update;\n");
             String key = " where group_id = " + PgBench.literal(row[0]) + " and post_id = " + PgBench.literal(row[1])
                     + " and member_id = " + PgBench.literal(row[2]);
+            // The interaction's copy into the group, as the aggregation writes it (here one already there).
+            sql.append("insert into feed_group_interactions (group_id, post_id, created_at, interaction_id, user_id, type,"
+                    + " text) select group_id, post_id, created_at, interaction_id, user_id, type, text from"
+                    + " feed_group_interactions where group_id = ").append(PgBench.literal(row[0])).append(" and post_id = ")
+                    .append(PgBench.literal(row[1])).append(" and user_id = ").append(PgBench.literal(row[2]))
+                    .append(" limit 1 on conflict do nothing;\n");
             sql.append("update feed_contributions set commented_at = commented_at").append(key).append(";\n");
             sql.append("update feed_contributions set latest_at = latest_at").append(key).append(";\n");
             sql.append("update feed_post_summaries s set (members, liked, commented, shared, earliest_at, latest_at) ="

@@ -185,8 +185,8 @@ class FeedIT extends DeployedEar {
         awaitScore(w.viewer, likeAndComment, 3);
         awaitScore(w.viewer, twoLikes, 2);
         awaitScore(w.viewer, shareAndComment, 5);
-        JsonNode ten = awaitScore(w.viewer, tenComments, 3);
-        assertEquals(11, ten.path("interactionCount").asLong(), "ten comments weigh as one but all are counted");
+        // Ten comments weigh as one but all are counted.
+        Feeds.awaitScoreAndCount(w.viewer, tenComments, 3, 11);
 
         Feeds.putPolicy(Feeds.policy(2, 72, 1, 5, 0, 6));
         List<JsonNode> feed = Feeds.wholeFeed(w.viewer, 50);
@@ -269,8 +269,7 @@ class FeedIT extends DeployedEar {
         assertNotEquals(comment(w.b, p, "x").path("id"), comment(w.b, p, "x").path("id"));
         assertEquals(p, first.path("postId").asText());
         assertEquals("LIKE", first.path("type").asText());
-        JsonNode item = awaitScore(w.viewer, p, 1 + 3 + 2);
-        assertEquals(4, item.path("interactionCount").asLong(), item::toString);
+        Feeds.awaitScoreAndCount(w.viewer, p, 1 + 3 + 2, 4);
     }
 
     @Test

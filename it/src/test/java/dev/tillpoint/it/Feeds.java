@@ -160,6 +160,17 @@ final class Feeds {
                 "post " + post + " has not score " + score + " in " + viewer + "'s feed");
     }
 
+    /**
+     * Polls until the post's item has {@code score} and lists {@code count} interactions in all:
+     * what an item lists is aggregated like its score, and an interaction that moves no first use
+     * (a repeated comment) may be aggregated after the score is reached.
+     */
+    static JsonNode awaitScoreAndCount(String viewer, String post, long score, long count) {
+        return await(viewer, post, item -> item != null && item.path("score").asLong() == score
+                        && item.path("interactionCount").asLong() == count,
+                "post " + post + " has not score " + score + " and " + count + " interactions in " + viewer + "'s feed");
+    }
+
     /** Asserts the post stays out of the viewer's feed for {@code millis} (the aggregation had time to act). */
     static void assertAbsentFor(String viewer, String post, long millis) {
         long deadline = System.currentTimeMillis() + millis;

@@ -51,12 +51,22 @@ final class PgBench {
      * @return transactions per second, or empty when pgbench could not run
      */
     static Optional<Double> tps(Target target, String script, int clients, int seconds) throws IOException, InterruptedException {
+        return tps(target, script, clients, seconds, "simple");
+    }
+
+    /**
+     * As {@link #tps(Target, String, int, int)}, with pgbench's query protocol: {@code prepared}
+     * plans each statement once per connection, as the server does with a statement the driver
+     * prepared, where planning it again each time would cost more than running it.
+     */
+    static Optional<Double> tps(Target target, String script, int clients, int seconds, String protocol)
+            throws IOException, InterruptedException {
         Path file = Files.createTempFile("tillpoint-pgbench", ".sql");
         try {
             Files.writeString(file, script, StandardCharsets.UTF_8);
             Process pgbench;
             try {
-                pgbench = new ProcessBuilder(List.of("pgbench", "-n", "-h", target.host(), "-p", target.port(),
+                pgbench = new ProcessBuilder(List.of("pgbench", "-n", "-M", protocol, "-h", target.host(), "-p", target.port(),
                         "-U", "postgres", "-c", String.valueOf(clients), "-j", "2", "-T", String.valueOf(seconds),
                         "-f", file.toString(), target.database())).redirectErrorStream(true).start();
             } catch (IOException notInstalled) {
