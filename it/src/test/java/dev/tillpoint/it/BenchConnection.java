@@ -52,6 +52,15 @@ final class BenchConnection implements Closeable {
         byte[] request = new byte[headBytes.length + content.length];
         System.arraycopy(headBytes, 0, request, 0, headBytes.length);
         System.arraycopy(content, 0, request, headBytes.length, content.length);
+        return send(request);
+    }
+
+    Answer get(String path, String authorization) throws IOException {
+        return send(("GET " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nAuthorization: " + authorization
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private Answer send(byte[] request) throws IOException {
         if (socket == null) {
             open();
         }

@@ -38,6 +38,31 @@ final class FeedOverHttp {
                         + " p99 %.1f ms%n", db(), reads / seconds(readsTook), millis(percentile(readNanos, 50)),
                 millis(percentile(readNanos, 99)));
 
+        // The same reads over one keep-alive HTTP/1.1 connection with no JSON parsing: what the
+        // server and the wire cost, apart from the JDK client (which upgrades to HTTP/2, h2c) and Jackson.
+        BenchConnection plain = new BenchConnection(Api.baseUrl());
+        String token = "Bearer " + Api.tokens().mint(viewer, "customer", 600);
+        try {
+            for (int i = 0; i < 10; i++) {
+                assertEquals(200, plain.get(firstPage, token).status());
+            }
+            long[] plainNanos = new long[reads];
+            long plainStart = System.nanoTime();
+            for (int i = 0; i < reads; i++) {
+                long start = System.nanoTime();
+                BenchConnection.Answer answer = plain.get(firstPage, token);
+                plainNanos[i] = System.nanoTime() - start;
+                assertEquals(200, answer.status());
+            }
+            long plainTook = System.nanoTime() - plainStart;
+            Arrays.sort(plainNanos);
+            System.out.printf("FeedBenchmark [%s]: HTTP/1.1 keep-alive GET /feed?limit=20, body not parsed: %.1f reads/s"
+                            + " on one client, p50 %.1f ms, p99 %.1f ms%n", db(), reads / seconds(plainTook),
+                    millis(percentile(plainNanos, 50)), millis(percentile(plainNanos, 99)));
+        } finally {
+            plain.close();
+        }
+
         int threads = 8;
         ExecutorService clients = Executors.newFixedThreadPool(threads);
         long concurrentStart = System.nanoTime();
