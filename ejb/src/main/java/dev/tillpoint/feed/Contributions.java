@@ -1,5 +1,6 @@
 package dev.tillpoint.feed;
 
+import dev.tillpoint.shared.Sql;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -175,7 +176,7 @@ public class Contributions {
                 for (Work work : works) {
                     copy.setString(1, work.groupId());
                     copy.setString(2, work.postId());
-                    copy.setObject(3, OffsetDateTime.ofInstant(work.at(), ZoneOffset.UTC));
+                    Sql.setInstant(copy, 3, work.at());
                     copy.setString(4, work.taken().interactionId());
                     copy.setString(5, work.memberId());
                     copy.setString(6, work.type().name());

@@ -100,10 +100,6 @@ public final class FeedRanking {
             }
         }
 
-        boolean isEmpty() {
-            return best.isEmpty();
-        }
-
         /** The items so far after {@code after} (all when empty), in feed order. */
         List<Ranked> after(Optional<Position> after) {
             List<Ranked> feed = new ArrayList<>();

@@ -215,7 +215,7 @@ public class FeedService {
                 ranking.add(scoresOf(viewerId, policy, windowStart, asOf, taken.subList(scored, taken.size())));
                 scored = taken.size();
             }
-            List<FeedRanking.Ranked> ranked = ranking.isEmpty() ? List.of() : ranking.after(after);
+            List<FeedRanking.Ranked> ranked = ranking.after(after);
             if (next.isEmpty()) {
                 return ranked;
             }

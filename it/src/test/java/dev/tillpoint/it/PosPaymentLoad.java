@@ -2,6 +2,8 @@ package dev.tillpoint.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -412,11 +414,11 @@ final class PosPaymentLoad {
             }
         }
         idlePhones.addAll(phones);
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("tillpoint-payments");
+        Path dir = Files.createTempDirectory("tillpoint-payments");
         try {
-            java.nio.file.Path bodies = java.nio.file.Files.write(dir.resolve("bodies.tsv"), lines);
-            java.nio.file.Path tokens = java.nio.file.Files.write(dir.resolve("tokens.txt"), terminalTokens);
-            java.nio.file.Path script = java.nio.file.Files.writeString(dir.resolve("payments.lua"), """
+            Path bodies = Files.write(dir.resolve("bodies.tsv"), lines);
+            Path tokens = Files.write(dir.resolve("tokens.txt"), terminalTokens);
+            Path script = Files.writeString(dir.resolve("payments.lua"), """
                     local bodies, auth = {}, {}
                     for line in io.lines("%s") do
                       local tab = line:find("\t")
@@ -468,12 +470,12 @@ final class PosPaymentLoad {
                             nanos / 1e3 / Math.max(1, result.requests()))).orElse("")));
             return Optional.of(perSecond);
         } finally {
-            try (var files = java.nio.file.Files.list(dir)) {
-                for (java.nio.file.Path file : files.toList()) {
-                    java.nio.file.Files.deleteIfExists(file);
+            try (var files = Files.list(dir)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
                 }
             }
-            java.nio.file.Files.deleteIfExists(dir);
+            Files.deleteIfExists(dir);
         }
     }
 
