@@ -13,12 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -86,7 +83,8 @@ final class PosPaymentLoad {
 
     /** What one phase measured. */
     record Figures(String phase, double offeredPerSecond, double achievedPerSecond, long expected, long other,
-                   long unsent, long connectionsOpened, Histogram latency, Optional<Long> serverCpuNanos) {
+                   long unsent, long connectionsOpened, Histogram latency, Optional<Long> serverCpuNanos,
+                   long clientCpuNanos) {
 
         String line() {
             return String.format(Locale.ROOT, "%-22s offered %7.1f/s achieved %7.1f/s (expected answers %d, other %d,"
@@ -95,7 +93,9 @@ final class PosPaymentLoad {
                     ms(latency.getValueAtPercentile(50)),
                     ms(latency.getValueAtPercentile(99)), ms(latency.getValueAtPercentile(99.9)), ms(latency.getMaxValue()),
                     serverCpuNanos.map(cpu -> String.format(Locale.ROOT, "; server CPU %.0f us/answer",
-                            cpu / 1e3 / Math.max(1, expected + other))).orElse(""));
+                            cpu / 1e3 / Math.max(1, expected + other))).orElse("")
+                            + String.format(Locale.ROOT, "; load generator CPU %.0f us/request",
+                            clientCpuNanos / 1e3 / Math.max(1, expected + other)));
         }
 
         private static double ms(long nanos) {
@@ -282,33 +282,40 @@ final class PosPaymentLoad {
     // ---------------------------------------------------------------- open-model driver
 
     /**
-     * Sends {@code rate} requests a second for {@code seconds}, each scheduled at its intended time;
-     * {@code connections} workers send them, so when the server falls behind the queue grows and
-     * the latency (from the intended time) shows it.
+     * Sends {@code rate} requests a second for {@code seconds}, each due at its intended time
+     * ({@code start + slot * interval}, whether or not the server kept up); {@code connections}
+     * workers each take the next slot when free, wait for its time if it is still ahead, and send.
+     * When the server falls behind, slots are taken late and the latency, measured from the
+     * intended time, shows it (no coordinated omission). Slots still untaken when the phase's time
+     * is up were offered but never sent: counted, not sent. The workers schedule themselves, so no
+     * request costs a hand-off between threads: the load generator shares the server's cores.
      */
     private Figures drive(String phase, int rate, int seconds, Supplier<Call> calls) throws InterruptedException {
         Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(120), 3);
         AtomicLong expected = new AtomicLong();
         AtomicLong other = new AtomicLong();
         AtomicLong unsent = new AtomicLong();
-        BlockingQueue<long[]> due = new LinkedBlockingQueue<>();
+        AtomicLong nextSlot = new AtomicLong();
         long total = (long) rate * seconds;
         long openedBefore = BenchConnection.OPENED.get();
         Optional<Long> cpuBefore = server.map(BeaconSightingLoad.ServerCpu::nanos);
+        long clientCpuBefore = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         ExecutorService workers = Executors.newFixedThreadPool(connections);
-        BlockingQueue<Boolean> done = new ArrayBlockingQueue<>(connections);
         for (int w = 0; w < connections; w++) {
             workers.submit(() -> {
-                BenchConnection connection = new BenchConnection(baseUrl);
-                try {
-                    while (true) {
-                        long[] slot = due.take();
-                        if (slot[0] < 0) {
-                            return null;
+                try (BenchConnection connection = new BenchConnection(baseUrl)) {
+                    for (long slot = nextSlot.getAndIncrement(); slot < total; slot = nextSlot.getAndIncrement()) {
+                        long intended = start + slot * intervalNanos;
+                        long wait = intended - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        } else if (System.nanoTime() > end) {
+                            unsent.incrementAndGet();
+                            continue;
                         }
-                        long intended = slot[0];
                         Call call;
                         synchronized (calls) {
                             call = calls.get();
@@ -340,40 +347,21 @@ final class PosPaymentLoad {
                         }
                         call.onExpected().run();
                     }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    connection.close();
-                    done.add(Boolean.TRUE);
                 }
                 return null;
             });
         }
-        // The schedule: each request is due at start + i * interval, whether or not the server kept up.
-        // After the phase's time, requests still queued were offered but never sent: counted, not sent.
-        for (long i = 0; i < total; i++) {
-            long intended = start + i * intervalNanos;
-            long wait = intended - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            due.add(new long[] {intended});
+        workers.shutdown();
+        if (!workers.awaitTermination(seconds + 180L, TimeUnit.SECONDS)) {
+            workers.shutdownNow();
+            throw new IllegalStateException(phase + ": the workers did not finish");
         }
-        List<long[]> leftInQueue = new ArrayList<>();
-        due.drainTo(leftInQueue);
-        unsent.addAndGet(leftInQueue.size());
-        for (int w = 0; w < connections; w++) {
-            due.add(new long[] {-1});
-        }
-        for (int w = 0; w < connections; w++) {
-            done.take();
-        }
-        workers.shutdownNow();
         double elapsed = (System.nanoTime() - start) / 1e9;
         synchronized (latency) {
             return new Figures(phase, total / (double) seconds, expected.get() / elapsed, expected.get(), other.get(),
                     unsent.get(), BenchConnection.OPENED.get() - openedBefore, latency,
-                    server.map(process -> process.nanos() - cpuBefore.orElse(0L)));
+                    server.map(process -> process.nanos() - cpuBefore.orElse(0L)),
+                    ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos() - clientCpuBefore);
         }
     }
 
