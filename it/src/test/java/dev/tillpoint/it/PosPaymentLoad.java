@@ -156,14 +156,16 @@ final class PosPaymentLoad {
         report.append(drive("warm-up approvals", warmupRate, warmupSeconds, this::approval).line()).append('\n');
         Figures saturation = drive("saturation approvals", saturationRate, measureSeconds, this::approval);
         report.append(saturation.line()).append('\n');
-        Optional<Double> overWrk = saturationOverWrk(report);
+        Optional<WrkRate> overWrk = saturationOverWrk(report);
         double rawTps = pgbench(measureSeconds);
         report.append(String.format(Locale.ROOT, "pgbench raw-SQL payment, %d clients, %d s: %.1f tps%n", connections,
                 measureSeconds, rawTps));
         report.append(String.format(Locale.ROOT, "RATIO approvals/s : raw-SQL tps = %.1f / %.1f = %.3f%n",
                 saturation.achievedPerSecond(), rawTps, saturation.achievedPerSecond() / rawTps));
-        overWrk.ifPresent(perSecond -> report.append(String.format(Locale.ROOT,
-                "RATIO (wrk) approvals/s : raw-SQL tps = %.1f / %.1f = %.3f%n", perSecond, rawTps, perSecond / rawTps)));
+        overWrk.ifPresent(wrk -> report.append(String.format(Locale.ROOT,
+                "RATIO (wrk) approvals/s : raw-SQL tps = %.1f / %.1f = %.3f%n", wrk.fullSpeed(), rawTps, wrk.fullSpeed() / rawTps))
+                .append(String.format(Locale.ROOT, "RATIO (wrk, paced) approvals/s : raw-SQL tps = %.1f / %.1f = %.3f%n",
+                        wrk.paced(), rawTps, wrk.paced() / rawTps)));
         int half = (int) Math.max(1, Math.round(saturation.achievedPerSecond() / 2));
         report.append(drive("half-rate approvals", half, measureSeconds, this::approval).line()).append('\n');
         report.append(drive("half-rate declines", half, measureSeconds, this::decline).line()).append('\n');
@@ -367,19 +369,33 @@ final class PosPaymentLoad {
 
     // ---------------------------------------------------------------- saturation over wrk
 
+    /** Think time of the paced wrk run, per connection after each answer. */
+    private final int thinkMillis = Integer.getInteger("tillpoint.bench.thinkMillis", 2);
+
+    /** What the two wrk runs achieved: approvals per second. */
+    record WrkRate(double fullSpeed, double paced) {
+    }
+
     /**
      * The saturation phase again, sent by wrk (when installed: {@code it/install-wrk.sh}) instead of
-     * Java threads: wrk costs the shared cores a tenth of what the Java client does per request, so
+     * Java threads: wrk costs the shared cores a fifth of what the Java client does per request, so
      * this capacity is less the load generator's. Closed loop over the same 8 connections (its
-     * latency is not open-model and is not reported as such; only the rate counts here). Every
-     * idle phone gets bodies for its next three code steps (each accepted for the whole phase),
-     * phone after phone, so a phone's next code is thousands of requests after its last; each wrk
-     * thread takes every other body and a key of its own per request. A body sent a second time (the
-     * list ran out) is declined as a used code and counted apart, never as an approval.
+     * latency is not open-model and is not reported as such; only the rate counts here), twice: at
+     * full speed, each connection sending its next payment the moment it has the answer, and paced,
+     * each connection waiting {@code tillpoint.bench.thinkMillis} (2) ms after every answer, as a
+     * till does between sales. The two differ by more than the pause: JFR of a saturated run
+     * puts about a sixth of the server's samples in Undertow's I/O thread spinning in
+     * {@code HttpReadListener.handleEvent} while the worker that wrote the previous answer on the
+     * same connection has not yet marked its exchange complete (README, "The payment benchmark").
+     * Every idle phone gets bodies for its next three code steps (each accepted for the whole
+     * phase), phone after phone, so a phone's next code is thousands of requests after its last; the
+     * first run takes the first half of them, the second the rest, and each wrk thread takes every other body of
+     * its run and a key of its own per request. A body sent a second time (the list ran out) is
+     * declined as a used code and counted apart, never as an approval.
      *
-     * @return approvals per second, when wrk ran
+     * @return approvals per second of both runs, when wrk ran
      */
-    private Optional<Double> saturationOverWrk(Report report) throws IOException, InterruptedException {
+    private Optional<WrkRate> saturationOverWrk(Report report) throws IOException, InterruptedException {
         if (!BeaconSightingLoad.wrkInstalled()) {
             report.append("saturation over wrk: skipped, wrk is not installed (it/install-wrk.sh)\n");
             return Optional.empty();
@@ -402,11 +418,20 @@ final class PosPaymentLoad {
             }
         }
         idlePhones.addAll(phones);
+        int half = lines.size() / 2;
+        double fullSpeed = overWrk(report, "saturation over wrk", lines.subList(0, half), 0);
+        double paced = overWrk(report, "paced over wrk", lines.subList(half, lines.size()), thinkMillis);
+        return Optional.of(new WrkRate(fullSpeed, paced));
+    }
+
+    /** One wrk run over {@code lines} (terminal index, tab, body); returns approvals per second. */
+    private double overWrk(Report report, String phase, List<String> lines, int thinkMillis)
+            throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("tillpoint-payments");
         try {
             Path bodies = Files.write(dir.resolve("bodies.tsv"), lines);
             Path tokens = Files.write(dir.resolve("tokens.txt"), terminalTokens);
-            Path script = Files.writeString(dir.resolve("payments.lua"), """
+            Path script = Files.writeString(dir.resolve("payments-" + thinkMillis + ".lua"), """
                     local bodies, auth = {}, {}
                     for line in io.lines("%s") do
                       local tab = line:find("\t")
@@ -428,7 +453,7 @@ final class PosPaymentLoad {
                       counter = counter + 1
                       local body = bodies[index]
                       return wrk.format("POST", "/api/v1/pos/payments", {["Content-Type"] = "application/json",
-                          ["Authorization"] = auth[body[1]], ["Idempotency-Key"] = "wrk-%s-" .. id .. "-" .. counter}, body[2])
+                          ["Authorization"] = auth[body[1]], ["Idempotency-Key"] = "wrk-%s-%d-" .. id .. "-" .. counter}, body[2])
                     end
                     function response(status, headers, body)
                       if status == 201 then approved = approved + 1 else unexpected = unexpected + 1 end
@@ -444,19 +469,21 @@ final class PosPaymentLoad {
                           approvals + other, summary.duration / 1e6, other, errors,
                           latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
                     end
-                    """.formatted(bodies, tokens, runId));
+                    %s
+                    """.formatted(bodies, tokens, runId, thinkMillis,
+                    thinkMillis > 0 ? "function delay() return " + thinkMillis + " end" : ""));
             Optional<Long> cpuBefore = server.map(BeaconSightingLoad.ServerCpu::nanos);
             BeaconSightingLoad.WrkResult result = BeaconSightingLoad.wrk(script, measureSeconds, baseUrl);
             Optional<Long> cpu = server.map(process -> process.nanos() - cpuBefore.orElse(0L));
             long approvals = result.requests() - result.unexpected();
             double perSecond = approvals / result.seconds();
-            report.append(String.format(Locale.ROOT, "%-22s closed loop, %d connections: achieved %7.1f/s (approvals %d,"
-                            + " other answers %d, socket errors %d, %d bodies prepared); wrk CPU %.0f us/request%s%n",
-                    "saturation over wrk", connections, perSecond, approvals, result.unexpected(), result.socketErrors(),
+            report.append(String.format(Locale.ROOT, "%-22s closed loop, %d connections, %d ms think time: achieved %7.1f/s"
+                            + " (approvals %d, other answers %d, socket errors %d, %d bodies prepared); wrk CPU %.0f us/request%s%n",
+                    phase, connections, thinkMillis, perSecond, approvals, result.unexpected(), result.socketErrors(),
                     lines.size(), result.clientCpuMicros() / Math.max(1, result.requests()),
                     cpu.map(nanos -> String.format(Locale.ROOT, "; server CPU %.0f us/answer",
                             nanos / 1e3 / Math.max(1, result.requests()))).orElse("")));
-            return Optional.of(perSecond);
+            return perSecond;
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path file : files.toList()) {
