@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,10 +82,18 @@ final class PosPaymentLoad {
         }
     }
 
+    /** The p99 under which an open-model step counts as kept up (a server that falls behind queues into seconds). */
+    static final Duration KEPT_UP_P99 = Duration.ofMillis(100);
+
     /** What one phase measured. */
     record Figures(String phase, double offeredPerSecond, double achievedPerSecond, long expected, long other,
                    long unsent, long connectionsOpened, Histogram latency, Optional<Long> serverCpuNanos,
-                   long clientCpuNanos) {
+                   long clientCpuNanos, long noCall) {
+
+        /** Whether the server kept up with the arrival rate: every request sent and answered as expected, p99 bounded. */
+        boolean keptUp() {
+            return unsent == 0 && noCall == 0 && other == 0 && latency.getValueAtPercentile(99) <= KEPT_UP_P99.toNanos();
+        }
 
         String line() {
             return String.format(Locale.ROOT, "%-22s offered %7.1f/s achieved %7.1f/s (expected answers %d, other %d,"
@@ -95,7 +104,8 @@ final class PosPaymentLoad {
                     serverCpuNanos.map(cpu -> String.format(Locale.ROOT, "; server CPU %.0f us/answer",
                             cpu / 1e3 / Math.max(1, expected + other))).orElse("")
                             + String.format(Locale.ROOT, "; load generator CPU %.0f us/request",
-                            clientCpuNanos / 1e3 / Math.max(1, expected + other)));
+                            clientCpuNanos / 1e3 / Math.max(1, expected + other))
+                            + (noCall == 0 ? "" : "; no code or payment left to send for " + noCall));
         }
 
         private static double ms(long nanos) {
@@ -160,17 +170,55 @@ final class PosPaymentLoad {
         double rawTps = pgbench(measureSeconds);
         report.append(String.format(Locale.ROOT, "pgbench raw-SQL payment, %d clients, %d s: %.1f tps%n", connections,
                 measureSeconds, rawTps));
+        Optional<Figures> sustained = sustainedRate(report, saturation.achievedPerSecond());
         report.append(String.format(Locale.ROOT, "RATIO approvals/s : raw-SQL tps = %.1f / %.1f = %.3f%n",
                 saturation.achievedPerSecond(), rawTps, saturation.achievedPerSecond() / rawTps));
+        sustained.ifPresent(kept -> report.append(String.format(Locale.ROOT,
+                "RATIO (open model, sustained) approvals/s : raw-SQL tps = %.1f / %.1f = %.3f%n",
+                kept.achievedPerSecond(), rawTps, kept.achievedPerSecond() / rawTps)));
         overWrk.ifPresent(wrk -> report.append(String.format(Locale.ROOT,
                 "RATIO (wrk) approvals/s : raw-SQL tps = %.1f / %.1f = %.3f%n", wrk.fullSpeed(), rawTps, wrk.fullSpeed() / rawTps))
                 .append(String.format(Locale.ROOT, "RATIO (wrk, paced) approvals/s : raw-SQL tps = %.1f / %.1f = %.3f%n",
                         wrk.paced(), rawTps, wrk.paced() / rawTps)));
         int half = (int) Math.max(1, Math.round(saturation.achievedPerSecond() / 2));
+        // Declines and refunds run code the approvals' warm-up never reached: warmed up too, so their
+        // p99 is the path's, not the JIT's first compilations.
+        report.append(drive("warm-up declines", half, WARMUP_OTHERS_SECONDS, this::decline).line()).append('\n');
+        report.append(drive("warm-up refunds", half, WARMUP_OTHERS_SECONDS, this::refund).line()).append('\n');
         report.append(drive("half-rate approvals", half, measureSeconds, this::approval).line()).append('\n');
         report.append(drive("half-rate declines", half, measureSeconds, this::decline).line()).append('\n');
         report.append(drive("half-rate refunds", half, measureSeconds, this::refund).line()).append('\n');
         return report.toString();
+    }
+
+    /** Seconds of the declines' and the refunds' warm-up. */
+    private static final int WARMUP_OTHERS_SECONDS = 5;
+    /** Steps of the search for the sustained rate, each this much above the one before. */
+    private static final double SUSTAINED_STEP = 1.1;
+    private static final int SUSTAINED_STEPS = 6;
+
+    /**
+     * The highest arrival rate the server keeps up with, open model: fixed rates from the
+     * saturation's achieved rate up in steps of 10 %, {@code measureSeconds} each, until a step is
+     * not kept up ({@link Figures#keptUp}: a request not sent in time, an unexpected answer, or p99
+     * over {@link #KEPT_UP_P99}). The saturation phase offers far more than the server takes, so its
+     * workers send back to back and its achieved rate is a closed loop's; here requests arrive at
+     * their own times, as a bank's tills send them.
+     *
+     * @return the last step kept up, when the first was
+     */
+    private Optional<Figures> sustainedRate(Report report, double from) throws InterruptedException {
+        Optional<Figures> kept = Optional.empty();
+        double rate = Math.max(1, Math.floor(from));
+        for (int step = 0; step < SUSTAINED_STEPS; step++, rate = Math.floor(rate * SUSTAINED_STEP)) {
+            Figures figures = drive("sustained approvals", (int) rate, measureSeconds, this::approval);
+            report.append(figures.line()).append(figures.keptUp() ? "; kept up" : "; not kept up").append('\n');
+            if (!figures.keptUp()) {
+                break;
+            }
+            kept = Optional.of(figures);
+        }
+        return kept;
     }
 
     // ---------------------------------------------------------------- preparation
@@ -297,6 +345,7 @@ final class PosPaymentLoad {
         AtomicLong expected = new AtomicLong();
         AtomicLong other = new AtomicLong();
         AtomicLong unsent = new AtomicLong();
+        AtomicLong noCall = new AtomicLong();
         AtomicLong nextSlot = new AtomicLong();
         long total = (long) rate * seconds;
         long openedBefore = BenchConnection.OPENED.get();
@@ -323,7 +372,7 @@ final class PosPaymentLoad {
                             call = calls.get();
                         }
                         if (call == null) {
-                            unsent.incrementAndGet();
+                            noCall.incrementAndGet();
                             continue;
                         }
                         int status;
@@ -363,7 +412,8 @@ final class PosPaymentLoad {
             return new Figures(phase, total / (double) seconds, expected.get() / elapsed, expected.get(), other.get(),
                     unsent.get(), BenchConnection.OPENED.get() - openedBefore, latency,
                     server.map(process -> process.nanos() - cpuBefore.orElse(0L)),
-                    ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos() - clientCpuBefore);
+                    ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos() - clientCpuBefore,
+                    noCall.get());
         }
     }
 
