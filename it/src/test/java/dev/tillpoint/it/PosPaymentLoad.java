@@ -195,10 +195,12 @@ final class PosPaymentLoad {
     private static final int WARMUP_OTHERS_SECONDS = 5;
     /** Steps of the search for the sustained rate, each this much above the one before. */
     private static final double SUSTAINED_STEP = 1.1;
-    private static final int SUSTAINED_STEPS = 6;
+    private static final int SUSTAINED_STEPS = 8;
+    /** The search starts this far below the saturation's achieved rate, so that its first step is kept up. */
+    private static final double SUSTAINED_START = 0.7;
 
     /**
-     * The highest arrival rate the server keeps up with, open model: fixed rates from the
+     * The highest arrival rate the server keeps up with, open model: fixed rates from 70 % of the
      * saturation's achieved rate up in steps of 10 %, {@code measureSeconds} each, until a step is
      * not kept up ({@link Figures#keptUp}: a request not sent in time, an unexpected answer, or p99
      * over {@link #KEPT_UP_P99}). The saturation phase offers far more than the server takes, so its
@@ -209,7 +211,7 @@ final class PosPaymentLoad {
      */
     private Optional<Figures> sustainedRate(Report report, double from) throws InterruptedException {
         Optional<Figures> kept = Optional.empty();
-        double rate = Math.max(1, Math.floor(from));
+        double rate = Math.max(1, Math.floor(from * SUSTAINED_START));
         for (int step = 0; step < SUSTAINED_STEPS; step++, rate = Math.floor(rate * SUSTAINED_STEP)) {
             Figures figures = drive("sustained approvals", (int) rate, measureSeconds, this::approval);
             report.append(figures.line()).append(figures.keptUp() ? "; kept up" : "; not kept up").append('\n');
