@@ -275,7 +275,7 @@ public class FeedService {
      * first time it comes up. They do not depend on the read's window or instant (a summary whose
      * latest first use is before the window bounds its post loosely and scores nothing), so the
      * reads of one viewer share them while the groups' preparations and versions stay
-     * ({@link ViewerRankings}); taken under the candidates' lock. The work is the page's, not the
+     * ({@link ViewerRankings}). The work is the page's, not the
      * history's: a read merges as many summaries as it takes posts, times the groups a post is in
      * at most.
      */
@@ -296,16 +296,43 @@ public class FeedService {
             }
         }
 
+        /**
+         * The candidates merged so far, published whole after each extension: reads that need no
+         * more than were merged take them without the lock, so the readers of one viewer do not
+         * queue behind each other (on two cores a queue of eight readers is a convoy).
+         */
+        private volatile Merged merged = new Merged(List.of(), false);
+
+        private record Merged(List<Candidate> found, boolean complete) {
+        }
+
         /** The first {@code n} candidates (fewer when there are fewer). */
-        synchronized List<Candidate> first(int n) {
-            fill(n);
-            return List.copyOf(found.subList(0, Math.min(n, found.size())));
+        List<Candidate> first(int n) {
+            List<Candidate> found = upTo(n);
+            return found.subList(0, Math.min(n, found.size()));
         }
 
         /** The candidate at {@code index}, if there are that many. */
-        synchronized Optional<Candidate> at(int index) {
-            fill(index + 1);
+        Optional<Candidate> at(int index) {
+            List<Candidate> found = upTo(index + 1);
             return index < found.size() ? Optional.of(found.get(index)) : Optional.empty();
+        }
+
+        /** At least {@code n} candidates when there are that many, never changed after. */
+        private List<Candidate> upTo(int n) {
+            Merged held = merged;
+            if (held.found().size() >= n || held.complete()) {
+                return held.found();
+            }
+            synchronized (this) {
+                held = merged;
+                if (held.found().size() < n && !held.complete()) {
+                    fill(n);
+                    held = new Merged(List.copyOf(found), heads.isEmpty());
+                    merged = held;
+                }
+                return held.found();
+            }
         }
 
         private void fill(int n) {
