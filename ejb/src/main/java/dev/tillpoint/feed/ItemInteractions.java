@@ -35,7 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class ItemInteractions {
 
-    static final int MAX_ITEMS = 20_000;
+    /** An item holds up to 40 rows in full and every row's time and user: some kilobytes, so tens of megabytes at most. */
+    static final int MAX_ITEMS = 10_000;
     /** Rows held in full per item: those shown, and as many again for the viewer's own to be skipped. */
     static final int NEWEST_HELD = 2 * FeedService.MAX_SHOWN_INTERACTIONS;
     /** The load statement's sizes: a page's misses are padded to the first that holds them. */

@@ -29,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class ViewerContributions {
 
-    static final int MAX_VIEWERS = 50_000;
+    /** An active viewer holds a few hundred pairs: tens of megabytes at most, beside a server's other memory. */
+    static final int MAX_VIEWERS = 2_000;
 
     /** The viewer's contributed posts by group, as of the versions, for windows starting at or after {@code horizon}. */
     private record Held(Map<String, Long> versions, Instant horizon, Map<String, Set<String>> postsByGroup) {

@@ -25,7 +25,11 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class ViewerRankings {
 
-    static final int MAX_VIEWERS = 1_000;
+    /**
+     * Few: an entry keeps its groups' preparations alive after the groups replaced them (20 groups
+     * of 500 summaries is a few megabytes), and only a viewer reading again gains from it.
+     */
+    static final int MAX_VIEWERS = 256;
 
     private record Held(Map<String, Long> versions, FeedPolicy policy, List<GroupSummaries.Prepared> prepared,
             FeedService.Candidates candidates, Instant asOf, FeedService.RankingState state) {
