@@ -211,11 +211,13 @@ public class FeedService {
      */
     private List<FeedRanking.Ranked> ranked(String viewerId, Groups groups, FeedPolicy policy,
             Instant windowStart, Instant asOf, Optional<FeedRanking.Position> after, int shownBefore, int wanted) {
-        List<GroupSummaries.Prepared> prepared = groups.members().entrySet().stream()
-                .map(group -> summaries.prepared(group.getKey(), groups.versions().get(group.getKey()), group.getValue(),
-                        policy, asOf))
-                .toList();
-        RankingState state = rankings.of(viewerId, groups.versions(), policy, prepared, asOf);
+        // A later page finds its first page's ranking whatever the groups' preparations became since
+        // (made for this instant or before it, its bounds hold); only a new ranking prepares the groups.
+        RankingState state = rankings.held(viewerId, groups.versions(), policy, asOf).orElseGet(() -> rankings.of(
+                viewerId, groups.versions(), policy, groups.members().entrySet().stream()
+                        .map(group -> summaries.prepared(group.getKey(), groups.versions().get(group.getKey()),
+                                group.getValue(), policy, asOf))
+                        .toList(), asOf));
         // One read at a time advances a state; the lists it hands out are never changed after.
         synchronized (state) {
             // The posts shown on earlier pages come first among the bounds too: skip past them at once;

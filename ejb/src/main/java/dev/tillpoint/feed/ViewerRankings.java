@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -15,8 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Exact by version: candidates are shared only by reads that find the viewer's groups at the
  * same versions, the same policy and the same preparations of the groups' summaries (the very
- * instances, {@link GroupSummaries#prepared}); a ranking only by those that also rank as of the
- * same instant. Everything a ranking is made of (the groups' summaries and members, the viewer's
+ * instances, {@link GroupSummaries#prepared}); a ranking by those that find the same versions and
+ * policy and rank as of the same instant (its preparations, made as of that instant or before, bound
+ * it whatever the groups hold now: a later page read minutes after its first page finds it). Everything a ranking is made of (the groups' summaries and members, the viewer's
  * own contributions, the contributions a score is recomputed from) changes only in a transaction
  * that raises the version of the group it is in, and a score counts only first uses at or before
  * the ranking instant, inside its window. One entry per viewer (the newest), at most
@@ -48,6 +50,18 @@ public class ViewerRankings {
     }
 
     private final Map<String, Held> viewers = new ConcurrentHashMap<>();
+
+    /**
+     * The viewer's ranking state for these versions and policy as of {@code asOf}, if held: a
+     * ranking as of one instant is exact whichever preparations its candidates were merged from
+     * (each made as of that instant or before it, at these versions, so its bounds hold for it).
+     */
+    Optional<FeedService.RankingState> held(String viewerId, Map<String, Long> versions, FeedPolicy policy,
+            Instant asOf) {
+        Held held = viewers.get(viewerId);
+        return held != null && held.asOf().equals(asOf) && held.policy().equals(policy)
+                && held.versions().equals(versions) ? Optional.of(held.state()) : Optional.empty();
+    }
 
     /**
      * The viewer's ranking state for these versions, policy, preparations (in the order the read
