@@ -152,7 +152,10 @@ public class Contributions {
         for (Map.Entry<String, SortedSet<String>> group : moved.entrySet()) {
             refreshLocked(group.getKey(), List.copyOf(group.getValue()));
         }
-        changed(moved.keySet());
+        // Every group the batch copied an interaction into, not only those whose summaries moved: a
+        // repeated comment moves no summary but is a new row of the group's copy, which a read
+        // lists and counts from memory held by the group's version (ItemInteractions).
+        changed(postsByGroup.keySet());
         return works.size();
     }
 

@@ -3,6 +3,7 @@ package dev.tillpoint.feed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -84,6 +85,8 @@ public final class FeedRanking {
         private final FeedPolicy policy;
         private final Instant asOf;
         private final Map<String, Ranked> best = new HashMap<>();
+        /** The items in feed order, once sorted since the last scores were added. */
+        private List<Ranked> sorted;
 
         Ranking(FeedPolicy policy, Instant asOf) {
             this.policy = policy;
@@ -97,19 +100,37 @@ public final class FeedRanking {
                 }
                 Ranked ranked = new Ranked(score, rankScore(score.score(), score.latestAt(), asOf));
                 best.merge(score.postId(), ranked, (a, b) -> better(a, b) ? a : b);
+                sorted = null;
             }
         }
 
-        /** The items so far after {@code after} (all when empty), in feed order. */
+        /**
+         * The items so far after {@code after} (all when empty), in feed order: a view of a list
+         * sorted once per round of scores added and never changed after, so a later page or a
+         * repeated read of the same ranking finds its place by binary search.
+         */
         List<Ranked> after(Optional<Position> after) {
-            List<Ranked> feed = new ArrayList<>();
-            for (Ranked ranked : best.values()) {
-                if (after.isEmpty() || ranked.after(after.get())) {
-                    feed.add(ranked);
+            List<Ranked> feed = sorted;
+            if (feed == null) {
+                feed = new ArrayList<>(best.values());
+                feed.sort(ORDER);
+                feed = Collections.unmodifiableList(feed);
+                sorted = feed;
+            }
+            if (after.isEmpty()) {
+                return feed;
+            }
+            int low = 0;
+            int high = feed.size();
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (feed.get(middle).after(after.get())) {
+                    high = middle;
+                } else {
+                    low = middle + 1;
                 }
             }
-            feed.sort(ORDER);
-            return feed;
+            return feed.subList(low, feed.size());
         }
     }
 }

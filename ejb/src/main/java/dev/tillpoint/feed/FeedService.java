@@ -54,6 +54,18 @@ public class FeedService {
     GroupSummaries summaries;
 
     @Inject
+    GroupMembers groupMembers;
+
+    @Inject
+    ItemInteractions itemInteractions;
+
+    @Inject
+    ViewerContributions viewerContributions;
+
+    @Inject
+    ViewerRankings rankings;
+
+    @Inject
     PostViews postViews;
 
     @Inject
@@ -128,9 +140,10 @@ public class FeedService {
             return new Page<>(List.of(), page.nextCursor());
         }
         Map<String, PostView> posts = postsOf(page.items());
-        Map<String, PageInteractions.Shown> shown = PageInteractions.of(em, viewerId, page.items().stream()
-                .map(item -> new PageInteractions.Item(item.postId(), item.best().groupId())).toList(),
-                windowStart, start.asOf());
+        Map<String, PageInteractions.Shown> shown = itemInteractions.of(viewerId, page.items().stream()
+                .map(item -> new ItemInteractions.Item(item.postId(), item.best().groupId(),
+                        groups.versions().get(item.best().groupId())))
+                .toList(), windowStart, start.asOf());
         List<FeedItem> items = new ArrayList<>();
         for (FeedRanking.Ranked item : page.items()) {
             GroupScore best = item.best();
@@ -149,30 +162,29 @@ public class FeedService {
     }
 
     /**
-     * The viewer's groups with their members as they are now, their versions and the policy, in one
-     * statement. The policy's weights are validated integers; {@code policy} is null when the
-     * viewer is in no group.
+     * The viewer's groups with their versions and the policy, in one statement of a row per group;
+     * each group's members from memory held by its version ({@link GroupMembers}). The policy's
+     * weights are validated integers; {@code policy} is null when the viewer is in no group.
      */
     private Groups groupsOf(String viewerId) {
-        Map<String, Set<String>> members = new HashMap<>();
         Map<String, Long> versions = new HashMap<>();
         FeedPolicy policy = null;
-        for (Object row : em.createNativeQuery("select m.group_id, m.member_id, g.version, p.min_interacting_members,"
+        for (Object row : em.createNativeQuery("select v.group_id, g.version, p.min_interacting_members,"
                         + " p.window_hours, p.like_weight, p.comment_weight, p.share_weight, p.min_score"
-                        + " from feed_group_members v join feed_group_members m on m.group_id = v.group_id"
-                        + " join feed_policy p on p.id = 1"
+                        + " from feed_group_members v join feed_policy p on p.id = 1"
                         + " left join feed_group_versions g on g.group_id = v.group_id"
                         + " where v.member_id = :viewerId")
                 .setParameter("viewerId", viewerId)
                 .getResultList()) {
             Object[] c = (Object[]) row;
-            members.computeIfAbsent((String) c[0], group -> new HashSet<>()).add((String) c[1]);
-            versions.put((String) c[0], c[2] == null ? null : ((Number) c[2]).longValue());
+            versions.put((String) c[0], c[1] == null ? null : ((Number) c[1]).longValue());
             if (policy == null) {
-                policy = new FeedPolicy(number(c[3]), number(c[4]), Map.of(InteractionType.LIKE, number(c[5]),
-                        InteractionType.COMMENT, number(c[6]), InteractionType.SHARE, number(c[7])), number(c[8]));
+                policy = new FeedPolicy(number(c[2]), number(c[3]), Map.of(InteractionType.LIKE, number(c[4]),
+                        InteractionType.COMMENT, number(c[5]), InteractionType.SHARE, number(c[6])), number(c[7]));
             }
         }
+        Map<String, Set<String>> members = new HashMap<>(versions.size() * 2);
+        groupMembers.of(versions).forEach((groupId, held) -> members.put(groupId, held.members()));
         return new Groups(members, versions, policy);
     }
 
@@ -184,7 +196,7 @@ public class FeedService {
      * A post that may be in the feed: the upper bound of its rankScore over the viewer's groups,
      * and its summaries in those groups that could meet the policy.
      */
-    private record Candidate(String postId, double bound, List<GroupSummaries.Bounded> rows) {
+    record Candidate(String postId, double bound, List<GroupSummaries.Bounded> rows) {
     }
 
     /**
@@ -199,30 +211,57 @@ public class FeedService {
      */
     private List<FeedRanking.Ranked> ranked(String viewerId, Groups groups, FeedPolicy policy,
             Instant windowStart, Instant asOf, Optional<FeedRanking.Position> after, int shownBefore, int wanted) {
-        Candidates candidates = new Candidates(groups.members().entrySet().stream()
-                .map(group -> summaries.prepared(group.getKey(), groups.versions().get(group.getKey()), group.getValue(),
-                        policy, asOf))
-                .toList(), windowStart);
-        // The posts shown on earlier pages come first among the bounds too: skip past them at once.
-        int n = Math.max(FIRST_ROUND_POSTS, shownBefore + 2 * wanted);
-        // A round scores and ranks only the candidates the rounds before it did not: scores do not change.
-        FeedRanking.Ranking ranking = new FeedRanking.Ranking(policy, asOf);
-        int scored = 0;
-        while (true) {
-            List<Candidate> taken = candidates.first(n);
-            Optional<Candidate> next = candidates.at(n);
-            if (taken.size() > scored) {
-                ranking.add(scoresOf(viewerId, policy, windowStart, asOf, taken.subList(scored, taken.size())));
-                scored = taken.size();
+        // A later page finds its first page's ranking whatever the groups' preparations became since
+        // (made for this instant or before it, its bounds hold); only a new ranking prepares the groups.
+        RankingState state = rankings.held(viewerId, groups.versions(), policy, asOf).orElseGet(() -> rankings.of(
+                viewerId, groups.versions(), policy, groups.members().entrySet().stream()
+                        .map(group -> summaries.prepared(group.getKey(), groups.versions().get(group.getKey()),
+                                group.getValue(), policy, asOf))
+                        .toList(), asOf));
+        // One read at a time advances a state; the lists it hands out are never changed after.
+        synchronized (state) {
+            // The posts shown on earlier pages come first among the bounds too: skip past them at once;
+            // and past those an earlier read of this state scored already.
+            int n = Math.max(Math.max(FIRST_ROUND_POSTS, shownBefore + 2 * wanted), state.scored);
+            while (true) {
+                List<Candidate> taken = state.candidates.first(n);
+                Optional<Candidate> next = state.candidates.at(n);
+                if (taken.size() > state.scored) {
+                    // A round scores and ranks only the candidates no round before it did: scores do not change.
+                    state.ranking.add(scoresOf(viewerId, groups.versions(), policy, windowStart, asOf,
+                            taken.subList(state.scored, taken.size())));
+                    state.scored = taken.size();
+                }
+                List<FeedRanking.Ranked> ranked = state.ranking.after(after);
+                if (next.isEmpty()) {
+                    return ranked;
+                }
+                if (ranked.size() >= wanted
+                        && ranked.get(wanted - 1).rankScore() > next.get().bound() * (1 + BOUND_SLACK)) {
+                    return ranked;
+                }
+                n *= 4;
             }
-            List<FeedRanking.Ranked> ranked = ranking.after(after);
-            if (next.isEmpty()) {
-                return ranked;
-            }
-            if (ranked.size() >= wanted && ranked.get(wanted - 1).rankScore() > next.get().bound() * (1 + BOUND_SLACK)) {
-                return ranked;
-            }
-            n *= 4;
+        }
+    }
+
+    /**
+     * How far a viewer's feed as of one instant has been ranked: the candidates (merged as far as
+     * any read of them asked), the exact scores of the first {@code scored} of them, ranked. Exact
+     * for every read that finds the
+     * viewer's groups at the same versions, the same policy and ranks as of the same instant (a
+     * later page of the same first page, or a repeated read of one): the summaries, memberships,
+     * the viewer's own contributions and every contribution a score is recomputed from change only
+     * with a version ({@link ViewerRankings}).
+     */
+    static final class RankingState {
+        private final Candidates candidates;
+        private final FeedRanking.Ranking ranking;
+        private int scored;
+
+        RankingState(Candidates candidates, FeedRanking.Ranking ranking) {
+            this.candidates = candidates;
+            this.ranking = ranking;
         }
     }
 
@@ -235,39 +274,67 @@ public class FeedService {
      * The candidate posts, best bound first (ties by post id, as the feed orders them), taken only
      * as far as a read asks: each of the viewer's groups holds its summaries best first
      * ({@link GroupSummaries.Prepared}), and merging them yields each post at its best bound the
-     * first time it comes up. A summary counts when its latest first use is inside the read's
-     * window. The work is the page's, not the history's: a read merges as many summaries as it
-     * takes posts, times the groups a post is in at most.
+     * first time it comes up. They do not depend on the read's window or instant (a summary whose
+     * latest first use is before the window bounds its post loosely and scores nothing), so the
+     * reads of one viewer share them while the groups' preparations and versions stay
+     * ({@link ViewerRankings}). The work is the page's, not the
+     * history's: a read merges as many summaries as it takes posts, times the groups a post is in
+     * at most.
      */
-    private static final class Candidates {
+    static final class Candidates {
         private record Head(int group, int index, GroupSummaries.Bounded bounded) {
         }
 
         private final List<GroupSummaries.Prepared> groups;
-        private final Instant windowStart;
         private final PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> GroupSummaries.bestFirst(a.bounded(),
                 b.bounded()));
         private final List<Candidate> found = new ArrayList<>();
         private final Set<String> seen = new HashSet<>();
 
-        Candidates(List<GroupSummaries.Prepared> groups, Instant windowStart) {
+        Candidates(List<GroupSummaries.Prepared> groups) {
             this.groups = groups;
-            this.windowStart = windowStart;
             for (int g = 0; g < groups.size(); g++) {
                 advance(g, 0);
             }
         }
 
+        /**
+         * The candidates merged so far, published whole after each extension: reads that need no
+         * more than were merged take them without the lock, so the readers of one viewer do not
+         * queue behind each other (on two cores a queue of eight readers is a convoy).
+         */
+        private volatile Merged merged = new Merged(List.of(), false);
+
+        private record Merged(List<Candidate> found, boolean complete) {
+        }
+
         /** The first {@code n} candidates (fewer when there are fewer). */
         List<Candidate> first(int n) {
-            fill(n);
-            return List.copyOf(found.subList(0, Math.min(n, found.size())));
+            List<Candidate> found = upTo(n);
+            return found.subList(0, Math.min(n, found.size()));
         }
 
         /** The candidate at {@code index}, if there are that many. */
         Optional<Candidate> at(int index) {
-            fill(index + 1);
+            List<Candidate> found = upTo(index + 1);
             return index < found.size() ? Optional.of(found.get(index)) : Optional.empty();
+        }
+
+        /** At least {@code n} candidates when there are that many, never changed after. */
+        private List<Candidate> upTo(int n) {
+            Merged held = merged;
+            if (held.found().size() >= n || held.complete()) {
+                return held.found();
+            }
+            synchronized (this) {
+                held = merged;
+                if (held.found().size() < n && !held.complete()) {
+                    fill(n);
+                    held = new Merged(List.copyOf(found), heads.isEmpty());
+                    merged = held;
+                }
+                return held.found();
+            }
         }
 
         private void fill(int n) {
@@ -279,7 +346,7 @@ public class FeedService {
                     List<GroupSummaries.Bounded> rows = new ArrayList<>(2);
                     for (GroupSummaries.Prepared group : groups) {
                         GroupSummaries.Bounded bounded = group.byPost().get(postId);
-                        if (bounded != null && bounded.row().latestAt().isAfter(windowStart)) {
+                        if (bounded != null) {
                             rows.add(bounded);
                         }
                     }
@@ -288,14 +355,11 @@ public class FeedService {
             }
         }
 
-        /** The group's next summary inside the window from {@code index} on, into the heads. */
+        /** The group's summary at {@code index}, if any, into the heads. */
         private void advance(int group, int index) {
             List<GroupSummaries.Bounded> best = groups.get(group).best();
-            for (int i = index; i < best.size(); i++) {
-                if (best.get(i).row().latestAt().isAfter(windowStart)) {
-                    heads.add(new Head(group, i, best.get(i)));
-                    return;
-                }
+            if (index < best.size()) {
+                heads.add(new Head(group, index, best.get(index)));
             }
         }
     }
@@ -308,21 +372,20 @@ public class FeedService {
      * contributions in the database, one query per {@link #EXACT_CHUNK}. Whether the viewer
      * contributed is one indexed query for all the candidates.
      */
-    private List<GroupScore> scoresOf(String viewerId, FeedPolicy policy, Instant windowStart, Instant asOf,
-            List<Candidate> taken) {
-        Set<Pair> viewersOwn = new HashSet<>();
-        em.createNativeQuery("select c.group_id, c.post_id from feed_contributions c where c.member_id = :viewerId"
-                        + " and c.post_id in :postIds")
-                .setParameter("viewerId", viewerId)
-                .setParameter("postIds", taken.stream().map(Candidate::postId).toList())
-                .getResultList()
-                .forEach(row -> viewersOwn.add(new Pair((String) ((Object[]) row)[0], (String) ((Object[]) row)[1])));
+    private List<GroupScore> scoresOf(String viewerId, Map<String, Long> versions, FeedPolicy policy,
+            Instant windowStart, Instant asOf, List<Candidate> taken) {
+        Map<String, Set<String>> viewersOwn = viewerContributions.of(viewerId, versions, windowStart);
         List<GroupScore> scores = new ArrayList<>();
         List<String[]> inexact = new ArrayList<>();
         for (Candidate candidate : taken) {
             for (GroupSummaries.Bounded bounded : candidate.rows()) {
                 GroupSummaries.Row row = bounded.row();
-                if ((!viewersOwn.isEmpty() && viewersOwn.contains(new Pair(row.groupId(), row.postId())))
+                if (!row.latestAt().isAfter(windowStart)) {
+                    // Every first use before the window: nothing of it counts.
+                    continue;
+                }
+                Set<String> ownInGroup = viewersOwn.isEmpty() ? null : viewersOwn.get(row.groupId());
+                if ((ownInGroup != null && ownInGroup.contains(row.postId()))
                         || !row.earliestAt().isAfter(windowStart)
                         || row.latestAt().isAfter(asOf)) {
                     inexact.add(new String[] {row.groupId(), row.postId()});
@@ -339,12 +402,14 @@ public class FeedService {
         return scores;
     }
 
-    /** A group and a post. */
-    private record Pair(String groupId, String postId) {
-    }
-
     /** Summaries recomputed per query at most this many (group, post) pairs at a time. */
     private static final int EXACT_CHUNK = 200;
+    /**
+     * The recomputing statement's sizes: pairs are padded to the first that holds them with a pair
+     * that matches nothing, so that its text (prepared once per connection by the driver, and
+     * planned once there) changes only with the policy, not with every count of pairs.
+     */
+    private static final int[] EXACT_SLOTS = {20, 50, EXACT_CHUNK};
 
     /**
      * The exact scores of the given (group, post) pairs from their contributions, as of
@@ -352,6 +417,13 @@ public class FeedService {
      */
     private List<GroupScore> exactScores(String viewerId, FeedPolicy policy, Instant windowStart, Instant asOf,
             List<String[]> pairs) {
+        int slots = EXACT_SLOTS[EXACT_SLOTS.length - 1];
+        for (int size : EXACT_SLOTS) {
+            if (pairs.size() <= size) {
+                slots = size;
+                break;
+            }
+        }
         String liked = "(c.liked_at > :windowStart and c.liked_at <= :asOf)";
         String commented = "(c.commented_at > :windowStart and c.commented_at <= :asOf)";
         String shared = "(c.shared_at > :windowStart and c.shared_at <= :asOf)";
@@ -362,7 +434,7 @@ public class FeedService {
                         + " max(case when " + liked + " then c.liked_at end),"
                         + " max(case when " + commented + " then c.commented_at end),"
                         + " max(case when " + shared + " then c.shared_at end)"
-                        + " from " + pairsTable(pairs.size(), "group_id", "post_id")
+                        + " from " + pairsTable(slots, "group_id", "post_id")
                         + " join feed_contributions c on c.group_id = pg.group_id and c.post_id = pg.post_id"
                         + " where c.member_id <> :viewerId"
                         + " and (" + liked + " or " + commented + " or " + shared + ")"
@@ -371,8 +443,9 @@ public class FeedService {
                 .setParameter("viewerId", viewerId)
                 .setParameter("windowStart", windowStart)
                 .setParameter("asOf", asOf);
-        for (int i = 0; i < pairs.size(); i++) {
-            query.setParameter("a" + i, pairs.get(i)[0]).setParameter("b" + i, pairs.get(i)[1]);
+        for (int i = 0; i < slots; i++) {
+            String[] pair = i < pairs.size() ? pairs.get(i) : NO_PAIR;
+            query.setParameter("a" + i, pair[0]).setParameter("b" + i, pair[1]);
         }
         List<GroupScore> scores = new ArrayList<>();
         for (Object row : query.getResultList()) {
@@ -384,6 +457,9 @@ public class FeedService {
         }
         return scores;
     }
+
+    /** Pads the recomputing statement: no group or post has the empty id. */
+    private static final String[] NO_PAIR = {"", ""};
 
     /** {@code (values (:a0, :b0), ...) as pg(first, second)}: a page's pairs as a table to join. */
     private static String pairsTable(int size, String first, String second) {

@@ -36,33 +36,44 @@
  *       of the types they first used inside the window (ten comments weigh as one; a repeated
  *       comment does not renew a member's presence in the window). A policy change rewrites
  *       nothing and applies to the next read: summaries hold counts, not scores.</li>
- *   <li>A read does database work proportional to the page, not to the history: three indexed
- *       statements, for a first page as for a later one (the viewer's groups with their members as
- *       they are now, each group's version and the policy, in one; the viewer's own contributions
- *       among the best candidates; the page's interactions with their counts, per item one range
- *       scan of its group's copy, newest first and limited to those shown (the viewer's own in the
- *       window skipped on the way), and one count of the window's range from an index alone,
- *       whatever plan the database picks: {@link dev.tillpoint.feed.PageInteractions}), the rest
- *       from memory. Every candidate post's rankScore is bounded from the summaries of the viewer's
- *       groups (its counts weighed as if all inside the window, aged from the latest first use),
- *       which each server holds in memory ({@link dev.tillpoint.feed.GroupSummaries}), reloading a
- *       group only when the version the read found has moved, and prepared per policy and
- *       membership (those that could meet the policy, best bound first, bounds taken as of a
- *       minute earlier so that they hold for every read ranked since), so that a read merges the
- *       best of each group instead of weighing all of them; the best few posts are scored exactly,
- *       and more are taken only while a left-out bound could still beat the page (each round
- *       scoring only the posts new to it). A post's bound is its best over the viewer's groups,
- *       while its item is under the group where it scores highest, so bounds can be loose and a
- *       later page may score most candidates, in memory. A summary is its
- *       exact score when all its first uses lie inside the window and at or before the ranking
- *       instant and the viewer has none in it (weights times counts, from memory); the others are
- *       recomputed from their contributions in one more query. The author rule uses the members
- *       read with the page. Posts never change once published and are held in memory
- *       ({@link dev.tillpoint.feed.PostViews}). Staleness: none, on every server: memory is used
- *       only at the version the read's own statement saw.</li>
- *   <li>Every transaction that changes a group's summaries (an aggregation batch, a join, a
- *       leave) raises the group's version ({@code feed_group_versions}) as its last writes, in
- *       group order, after its membership and summary locks.</li>
+ *   <li>A read does database work proportional to the page, not to the history: one statement of
+ *       a row per group when what it needs is held (the viewer's groups, each group's version and
+ *       the policy), everything else from memory held by version, on each server:
+ *       each group's members ({@link dev.tillpoint.feed.GroupMembers}) and summaries
+ *       ({@link dev.tillpoint.feed.GroupSummaries}), each item's interactions per group and post
+ *       ({@link dev.tillpoint.feed.ItemInteractions}: every row's time and user, the newest 40 in
+ *       full), the viewer's own contributions
+ *       ({@link dev.tillpoint.feed.ViewerContributions}, by the versions of all their groups) and
+ *       the posts, which never change once published ({@link dev.tillpoint.feed.PostViews}).
+ *       What is not held at the version the read found (or is held at an older one) is loaded
+ *       again, in one statement per kind for the read's misses (the members of the groups that
+ *       moved; the page's items, per item one index range scan of its group's copy; the viewer's
+ *       contributions, fixed text); an item whose held rows cannot tell (the viewer's own or rows
+ *       after the ranking instant take up the spare) is read as before
+ *       ({@link dev.tillpoint.feed.PageInteractions}). Every candidate post's rankScore is bounded
+ *       from the summaries (its counts weighed as if all inside the window, aged from the latest
+ *       first use), prepared per group, policy and membership (those that could meet the policy,
+ *       best bound first, bounds taken as of a minute earlier so that they hold for every read
+ *       ranked since), so that a read merges the best of each group instead of weighing all of
+ *       them; the best few posts are scored exactly, and more are taken only while a left-out
+ *       bound could still beat the page (each round scoring only the posts new to it). A summary
+ *       is its exact score when all its first uses lie inside the window and at or before the
+ *       ranking instant and the viewer has none in it (weights times counts, from memory); one
+ *       whose latest first use is before the window scores nothing; the others are recomputed
+ *       from their contributions in one more query (fixed text per size class). The merged
+ *       candidates are shared by a viewer's reads while the versions, the policy and the groups'
+ *       preparations stay, and the ranking as of one instant by the reads ranked as of it (later
+ *       pages, repeated cursors) ({@link dev.tillpoint.feed.ViewerRankings}): exact, as everything
+ *       a ranking is made of changes only with a version, and a score counts only first uses at or
+ *       before the ranking instant. Staleness: none, on every server: memory is used only at the
+ *       version the read's own statement saw or later (what is loaded after that statement is at
+ *       least as fresh). Held memory is bounded (per kind a cap of groups, items or viewers; beyond,
+ *       all of that kind is dropped and loaded again on demand).</li>
+ *   <li>Every transaction that changes what a read holds of a group (its summaries, its members,
+ *       its copy of interactions, a repeated comment included, or its members' contributions: an
+ *       aggregation batch, a join, a leave) raises the group's version
+ *       ({@code feed_group_versions}) as its last writes, in group order, after its membership and
+ *       summary locks.</li>
  *   <li>The feed is ranked as of one instant, carried by the signed cursor:
  *       {@code rankScore = score / (ageHours + 2)^1.5} with {@code ageHours} from the group's latest
  *       first use to that instant. Only first uses at or before it count, so later pages rank

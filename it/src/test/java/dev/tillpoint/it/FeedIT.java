@@ -272,6 +272,23 @@ class FeedIT extends DeployedEar {
         Feeds.awaitScoreAndCount(w.viewer, p, 1 + 3 + 2, 4);
     }
 
+    /**
+     * A comment repeated after the item was read moves no summary, yet the item lists it at the
+     * next read: what servers hold of an item's interactions is held by the group's version, which
+     * every new row of the group's copy raises.
+     */
+    @Test
+    void aCommentRepeatedAfterTheItemWasReadIsListedAtTheNextRead() {
+        World w = World.create();
+        String p = post(w.author);
+        like(w.a, p);
+        comment(w.b, p, "first");
+        Feeds.awaitScoreAndCount(w.viewer, p, 1 + 2, 2);
+        comment(w.b, p, "again");
+        JsonNode item = Feeds.awaitScoreAndCount(w.viewer, p, 1 + 2, 3);
+        assertEquals("again", item.path("interactions").get(0).path("text").asText(), item::toString);
+    }
+
     @Test
     void groupsAreJoinedByInvitationOnlyAndNoAnswerTellsWhoIsACustomer() {
         String owner = Bank.customer();
