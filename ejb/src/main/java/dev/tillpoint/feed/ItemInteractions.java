@@ -39,14 +39,11 @@ public class ItemInteractions {
     static final int MAX_ITEMS = 10_000;
     /** Rows held in full per item: those shown, and as many again for the viewer's own to be skipped. */
     static final int NEWEST_HELD = 2 * FeedService.MAX_SHOWN_INTERACTIONS;
-    /** The load statement's sizes: a page's misses are padded to the first that holds them. */
-    private static final int[] SLOTS = {10, 20, FeedService.MAX_LIMIT};
-    /** Pads the slots left free: no group or post has the empty id. */
-    private static final String NOTHING = "";
+    /** The load statement per size of {@link PageInteractions#SLOTS}: a page's misses are padded to the first that holds them. */
     private static final Map<Integer, String> STATEMENTS = new HashMap<>();
 
     static {
-        for (int slots : SLOTS) {
+        for (int slots : PageInteractions.SLOTS) {
             STATEMENTS.put(slots, statement(slots));
         }
     }
@@ -174,7 +171,7 @@ public class ItemInteractions {
             int slots = PageInteractions.slotsFor(chunk.size());
             Query query = em.createNativeQuery(STATEMENTS.get(slots)).setParameter("horizon", horizon);
             for (int i = 0; i < slots; i++) {
-                Item item = i < chunk.size() ? chunk.get(i) : new Item(NOTHING, NOTHING, null);
+                Item item = i < chunk.size() ? chunk.get(i) : new Item(PageInteractions.NOTHING, PageInteractions.NOTHING, null);
                 query.setParameter("p" + i, item.postId()).setParameter("g" + i, item.groupId());
             }
             for (Object result : query.getResultList()) {

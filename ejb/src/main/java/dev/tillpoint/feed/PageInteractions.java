@@ -26,10 +26,10 @@ import java.util.Map;
  */
 final class PageInteractions {
 
-    /** The statement's sizes: a page is padded to the first that holds it. */
-    private static final int[] SLOTS = {10, 20, FeedService.MAX_LIMIT};
+    /** The statement's sizes (and {@link ItemInteractions}' loading one's): a page is padded to the first that holds it. */
+    static final int[] SLOTS = {10, 20, FeedService.MAX_LIMIT};
     /** Pads the slots a page leaves free: no group or post has the empty id. */
-    private static final String NOTHING = "";
+    static final String NOTHING = "";
     private static final Map<Integer, String> STATEMENTS = new HashMap<>();
 
     static {
