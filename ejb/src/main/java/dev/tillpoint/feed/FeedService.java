@@ -184,8 +184,22 @@ public class FeedService {
             }
         }
         Map<String, Set<String>> members = new HashMap<>(versions.size() * 2);
-        groupMembers.of(versions).forEach((groupId, held) -> members.put(groupId, held.members()));
+        groupMembers.of(versions).forEach((groupId, held) -> members.put(groupId, withViewer(held.members(), viewerId)));
         return new Groups(members, versions, policy);
+    }
+
+    /**
+     * The members held, with the viewer, whom the read's own statement found in the group: members
+     * held at a later version than that statement saw may already lack a viewer who left meanwhile,
+     * and without them the author rule would let the viewer's own posts into their feed.
+     */
+    private static Set<String> withViewer(Set<String> members, String viewerId) {
+        if (members.contains(viewerId)) {
+            return members;
+        }
+        Set<String> with = new HashSet<>(members);
+        with.add(viewerId);
+        return Set.copyOf(with);
     }
 
     private static int number(Object column) {
