@@ -37,6 +37,13 @@ public class ItemInteractions {
 
     /** An item holds up to 40 rows in full and every row's time and user: some kilobytes, so tens of megabytes at most. */
     static final int MAX_ITEMS = 10_000;
+    /**
+     * Rows an item may have in the last {@link FeedPolicy#MAX_WINDOW_HOURS} hours to be held; a
+     * busier item is held only as too busy and always read from its group's copy
+     * ({@link PageInteractions}), so that memory is bounded by rows, not only by items, and a hot
+     * item's reload after every aggregation batch reads no more than this many index entries.
+     */
+    static final int MAX_HELD_ROWS = 2_000;
     /** Rows held in full per item: those shown, and as many again for the viewer's own to be skipped. */
     static final int NEWEST_HELD = 2 * FeedService.MAX_SHOWN_INTERACTIONS;
     /** The load statement per size of {@link PageInteractions#SLOTS}: a page's misses are padded to the first that holds them. */
@@ -62,22 +69,26 @@ public class ItemInteractions {
      * One item's rows after {@code horizon}, at {@code version}: every row's time and user, and
      * the newest ones in full, newest first ({@code whole} when that is every row).
      */
-    record Held(long version, Instant horizon, Instant[] ats, String[] users, List<Full> newest, boolean whole) {
+    record Held(long version, Instant horizon, Instant[] ats, String[] users, List<Full> newest, boolean whole,
+            boolean tooBusy) {
 
         /**
          * Held from every row's time and user (in the same order) and the newest rows in full, in
          * any order (at most {@link #NEWEST_HELD}).
          */
         static Held of(long version, Instant horizon, List<Instant> ats, List<String> users, List<Full> newest) {
+            if (ats.size() > MAX_HELD_ROWS) {
+                return new Held(version, horizon, new Instant[0], new String[0], List.of(), false, true);
+            }
             List<Full> full = new ArrayList<>(newest);
             full.sort(Full.NEWEST_FIRST);
             return new Held(version, horizon, ats.toArray(Instant[]::new), users.toArray(String[]::new),
-                    List.copyOf(full), full.size() >= ats.size());
+                    List.copyOf(full), full.size() >= ats.size(), false);
         }
 
         /** What the item lists for this viewer and window, or null when the rows held cannot tell. */
         PageInteractions.Shown shown(String viewerId, Instant windowStart, Instant asOf) {
-            if (windowStart.isBefore(horizon)) {
+            if (tooBusy || windowStart.isBefore(horizon)) {
                 return null;
             }
             long total = 0;
@@ -206,8 +217,9 @@ public class ItemInteractions {
 
     /**
      * Per slot {@code i} (post {@code :p<i>} under group {@code :g<i>}), each an index range scan
-     * of the group's copy: every row's time and user after the horizon (column 5 null; from the
-     * index alone), then the newest {@link #NEWEST_HELD} rows in full.
+     * of the group's copy: every row's time and user after the horizon, newest first, up to one
+     * more than {@link #MAX_HELD_ROWS} (column 5 null; from the index alone), then the newest
+     * {@link #NEWEST_HELD} rows in full.
      */
     static String statement(int slots) {
         StringBuilder sql = new StringBuilder();
@@ -218,7 +230,8 @@ public class ItemInteractions {
                     .append("(select cast(:p").append(i).append(" as varchar(64)) as post_id,")
                     .append(" cast(:g").append(i).append(" as varchar(64)) as group_id, created_at, user_id,")
                     .append(" cast(null as varchar(64)) as interaction_id, cast(null as varchar(8)) as type,")
-                    .append(" cast(null as varchar(1000)) as text").append(range).append(")")
+                    .append(" cast(null as varchar(1000)) as text").append(range)
+                    .append(" order by created_at desc limit ").append(MAX_HELD_ROWS + 1).append(")")
                     .append(" union all (select post_id, group_id, created_at, user_id, interaction_id, type, text")
                     .append(range).append(" order by created_at desc, interaction_id desc limit ")
                     .append(NEWEST_HELD).append(")");

@@ -42,14 +42,15 @@
  *       each group's members ({@link dev.tillpoint.feed.GroupMembers}) and summaries
  *       ({@link dev.tillpoint.feed.GroupSummaries}), each item's interactions per group and post
  *       ({@link dev.tillpoint.feed.ItemInteractions}: every row's time and user, the newest 40 in
- *       full), the viewer's own contributions
+ *       full; an item with more than 2 000 rows in the last year is held only as too busy), the
+ *       viewer's own contributions
  *       ({@link dev.tillpoint.feed.ViewerContributions}, by the versions of all their groups) and
  *       the posts, which never change once published ({@link dev.tillpoint.feed.PostViews}).
  *       What is not held at the version the read found (or is held at an older one) is loaded
  *       again, in one statement per kind for the read's misses (the members of the groups that
  *       moved; the page's items, per item one index range scan of its group's copy; the viewer's
  *       contributions, fixed text); an item whose held rows cannot tell (the viewer's own or rows
- *       after the ranking instant take up the spare) is read as before
+ *       after the ranking instant take up the spare, or it is too busy) is read as before
  *       ({@link dev.tillpoint.feed.PageInteractions}). Every candidate post's rankScore is bounded
  *       from the summaries (its counts weighed as if all inside the window, aged from the latest
  *       first use), prepared per group, policy and membership (those that could meet the policy,

@@ -116,4 +116,24 @@ class ItemInteractionsTest {
         }
         return rows;
     }
+
+    @Test
+    void anItemBusierThanTheHeldRowsIsAlwaysReadFromTheDatabase() {
+        List<Row> rows = rows(new Random(7), ItemInteractions.MAX_HELD_ROWS + 1);
+
+        ItemInteractions.Held held = held(rows);
+
+        assertTrue(held.tooBusy());
+        assertNull(held.shown("cus_viewer", NOW.minus(Duration.ofHours(48)), NOW));
+    }
+
+    @Test
+    void anItemWithAsManyRowsAsHeldIsAnsweredFromMemory() {
+        List<Row> rows = rows(new Random(7), ItemInteractions.MAX_HELD_ROWS);
+
+        ItemInteractions.Held held = held(rows);
+
+        assertEquals(reference(rows, "cus_nobody", NOW.minus(Duration.ofHours(48)), NOW),
+                held.shown("cus_nobody", NOW.minus(Duration.ofHours(48)), NOW));
+    }
 }
